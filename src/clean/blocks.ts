@@ -1,0 +1,62 @@
+import type { RemovalReason } from '../model.js';
+
+/** What the cleaner decided a block is. `body` blocks become paragraphs. */
+export type BlockKind =
+  | 'unknown'
+  | 'body'
+  | 'title'
+  | 'dek'
+  | 'byline'
+  | 'stamp'
+  | 'outlet'
+  | 'section'
+  | 'removed';
+
+export interface Stamp {
+  /** The stamp exactly as written, without a glued outlet name. */
+  text: string;
+  /** Outlet name glued in front of a relative stamp ("The Daily Ledger3 hours ago"). */
+  outlet: string | null;
+  /** Resolved YYYY-MM-DD / YYYY-MM / YYYY, or null when it cannot be resolved. */
+  date: string | null;
+  basis: 'stamp' | 'relative' | null;
+}
+
+/** One line of a flattened page, or one block element of an HTML page. */
+export interface Block {
+  text: string;
+  /** HTML element the block came from (h1, p, li, figcaption, ...), when known. */
+  tag: string | null;
+  kind: BlockKind;
+  removal: { reason: RemovalReason; rule: string } | null;
+  stamp: Stamp | null;
+  authors: string[] | null;
+  /** For `section` blocks: what kind of page section the heading opens. */
+  section: SectionKind | null;
+}
+
+export type SectionKind = 'related' | 'list' | 'comments' | 'tags' | 'author';
+
+export function makeBlock(text: string, tag: string | null = null): Block {
+  return { text, tag, kind: 'unknown', removal: null, stamp: null, authors: null, section: null };
+}
+
+export function removeBlock(block: Block, reason: RemovalReason, rule: string): void {
+  block.kind = 'removed';
+  block.removal = { reason, rule };
+}
+
+export function isOpen(block: Block): boolean {
+  return block.kind === 'unknown' || block.kind === 'body';
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+export function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+/** Key for spotting repeats: case, punctuation and spacing do not make a block new. */
+export function repeatKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,120 @@
+/**
+ * Casing repair for pages a scraper lower-cased entirely: sentence starts, "I", acronyms,
+ * months and weekdays, proper nouns the dictionary only knows capitalised, names learned
+ * from the page (bylines, titles before names), and words no dictionary knows (mostly names).
+ */
+import { isCommonWord, properForm } from './lexicon.js';
+
+/** Share of upper-case letters under which a page counts as lower-cased by its scraper. */
+const LOWERCASE_PAGE_MAX_UPPER_SHARE = 0.004;
+const LOWERCASE_PAGE_MIN_LETTERS = 200;
+
+export function isLowercasedPage(texts: string[]): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const text of texts) {
+    for (const ch of text) {
+      if (ch.toLowerCase() !== ch.toUpperCase()) {
+        letters++;
+        if (ch !== ch.toLowerCase()) upper++;
+      }
+    }
+  }
+  return letters >= LOWERCASE_PAGE_MIN_LETTERS && upper / letters <= LOWERCASE_PAGE_MAX_UPPER_SHARE;
+}
+
+/** Forms the dictionary lacks or gets wrong for news ("u.s." is not a dictionary word). */
+const FIXED_FORMS: Record<string, string> = {
+  'u.s.': 'U.S.', 'u.s': 'U.S.', 'u.k.': 'U.K.', 'u.n.': 'U.N.', 'e.u.': 'E.U.', 'uk': 'UK', 'usa': 'USA', 'un': 'UN', 'eu': 'EU',
+  nato: 'NATO', i: 'I', "i'm": "I'm", "i've": "I've", "i'll": "I'll", "i'd": "I'd", 'i’m': 'I’m', 'i’ve': 'I’ve', 'i’ll': 'I’ll', 'i’d': 'I’d',
+  ai: 'AI', ceo: 'CEO', gdp: 'GDP', covid: 'Covid', 'covid-19': 'Covid-19', g7: 'G7', g20: 'G20', imf: 'IMF', opec: 'OPEC',
+  fbi: 'FBI', cia: 'CIA', nasa: 'NASA', uae: 'UAE', ukraine: 'Ukraine', kyiv: 'Kyiv', tv: 'TV', bbc: 'BBC', mp: 'MP', mps: 'MPs',
+  pm: 'PM', 'a.m.': 'a.m.', 'p.m.': 'p.m.',
+};
+
+/** Words that are months or weekdays but also ordinary words: capitalised only in a date context. */
+const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
+const DATE_CONTEXT_BEFORE = /\b(in|on|since|until|by|early|late|mid|last|next|this|of|from|through|during|before|after|between)\s+$/;
+const DATE_CONTEXT_AFTER = /^\s+(\d|of\s+\d|last|next|this)/;
+
+/** Titles written capitalised when they stand directly before a name. */
+const TITLE_WORDS = new Set([
+  'president', 'minister', 'chancellor', 'senator', 'sen.', 'rep.', 'governor', 'gov.', 'mayor', 'secretary', 'judge', 'justice',
+  'gen.', 'general', 'col.', 'colonel', 'lt.', 'capt.', 'captain', 'dr.', 'dr', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'sir', 'dame',
+  'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'pope', 'rev.', 'professor', 'prof.', 'ambassador', 'commissioner',
+  'sheikh', 'emir', 'sultan', 'premier', 'councillor', 'councilor', 'chief', 'inspector', 'detective', 'sergeant', 'sgt.', 'officer',
+  'admiral', 'prime', 'foreign', 'defence', 'defense', 'finance', 'interior', 'health', 'deputy', 'vice', 'speaker', 'leader', 'superintendent',
+]);
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const SENTENCE_START = /(^|[.!?]["”’)]?\s+|^["“‘'(]|[.!?]\s+["“‘']|:\s+["“‘'])(\p{Ll})/gu;
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function stripEdgeDots(token: string): string {
+  return token.replace(/\.+$/, (dots) => (/^(\p{L}\.)+$/u.test(token) ? dots : ''));
+}
+
+export interface CasingMemory {
+  /** lower-case form → proper form, learned from bylines and outlets of the same page. */
+  names: Map<string, string>;
+}
+
+function wordForm(token: string, before: string, after: string, memory: CasingMemory): string {
+  const core = stripEdgeDots(token);
+  const tail = token.slice(core.length);
+  const lower = core.toLowerCase();
+  const fixed = FIXED_FORMS[lower];
+  if (fixed) return fixed + tail;
+  const learned = memory.names.get(lower);
+  if (learned) return learned + tail;
+  if (AMBIGUOUS_MONTHS.has(lower)) {
+    return DATE_CONTEXT_BEFORE.test(before) || DATE_CONTEXT_AFTER.test(after) ? capitalize(core) + tail : token;
+  }
+  if (/\d/.test(core)) return token;
+  const possessive = /^(.*?)(['’]s)$/u.exec(core);
+  const base = possessive ? possessive[1]! : core;
+  const proper = properForm(base.toLowerCase());
+  if (proper) return proper + (possessive ? possessive[2]! : '') + tail;
+  if (base.includes('-')) {
+    return base.split('-').map((part) => wordForm(part, '', '', memory)).join('-') + (possessive ? possessive[2]! : '') + tail;
+  }
+  // A word no dictionary knows is, in news text, almost always a name ("koval", "zelenskyy").
+  if (base.length >= 3 && /^\p{L}+$/u.test(base) && !isCommonWord(base.toLowerCase())) return capitalize(core) + tail;
+  return token;
+}
+
+/** Capitalise a title word when the next word was capitalised as a name. */
+function capitalizeTitlesBeforeNames(text: string): string {
+  return text.replace(/\b([\p{Ll}.]+)(\s+)(?=\p{Lu})/gu, (match, word: string, space: string) =>
+    TITLE_WORDS.has(word) ? capitalize(word) + space : match,
+  );
+}
+
+/** Repair one block of lower-cased text. Pure: the same text and memory give the same output. */
+export function repairCasing(text: string, memory: CasingMemory): string {
+  let out = text.replace(TOKEN, (token, offset: number) =>
+    wordForm(token, text.slice(Math.max(0, offset - 12), offset), text.slice(offset + token.length, offset + token.length + 10), memory),
+  );
+  out = capitalizeTitlesBeforeNames(capitalizeTitlesBeforeNames(out));
+  out = out.replace(SENTENCE_START, (_m, lead: string, letter: string) => lead + letter.toUpperCase());
+  return out;
+}
+
+/** Learn the proper form of each word of a name ("jane roe" → Jane, Roe). */
+export function rememberName(memory: CasingMemory, properName: string): void {
+  for (const word of properName.split(/\s+/)) {
+    const lower = word.toLowerCase();
+    if (word !== lower && !isCommonWord(lower)) memory.names.set(lower, word);
+  }
+}
+
+/** Title-case an outlet name written lower-case ("the meridian times" → "The Meridian Times"). */
+export function titleCase(text: string): string {
+  return text
+    .split(/\s+/)
+    .map((w, i) => (i > 0 && /^(of|the|and|on|for|in|de|la)$/.test(w) ? w : capitalize(w)))
+    .join(' ');
+}

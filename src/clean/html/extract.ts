@@ -1,0 +1,146 @@
+/**
+ * HTML to blocks. Main-content choice is a cascade: Readability (on linkedom, the fastest
+ * DOM it runs on) picks the article container; when it finds nothing or the page is too
+ * deep for it, the whole body is read as blocks and the text rules decide. Related-story
+ * blocks are lifted out first so that they become articles of their own.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { type Block, makeBlock, repeatKey } from '../blocks.js';
+import { normalizeSpaces } from '../text/normalize.js';
+import { type PageMetadata, readMetadata } from './metadata.js';
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'HEAD', 'SELECT', 'OPTION', 'INPUT', 'TEXTAREA', 'MATH']);
+const BLOCK_TAGS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'TD', 'TH', 'DD', 'DT', 'DIV', 'SECTION', 'ARTICLE',
+  'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'MAIN', 'UL', 'OL', 'DL', 'TABLE', 'TR', 'FIGURE', 'FORM', 'BR', 'HR', 'ADDRESS', 'CAPTION', 'BUTTON', 'LABEL',
+]);
+/** In related-story lists every element is its own field (headline link, outlet, stamp, summary). */
+const FINE_BLOCK_TAGS = new Set([...BLOCK_TAGS, 'A', 'SPAN', 'TIME', 'SMALL', 'CITE']);
+const HINT_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'P', 'PRE', 'TD', 'CAPTION']);
+
+/** Depth beyond which Readability's recursion is not trusted; the block walker has no recursion. */
+const READABILITY_MAX_DEPTH = 400;
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+export interface WalkResult {
+  blocks: Block[];
+  maxDepth: number;
+}
+
+/** Read an element's visible text as blocks, without recursion (pages nest 100k deep). */
+export function walkBlocks(root: Element, fine = false): WalkResult {
+  const boundaries = fine ? FINE_BLOCK_TAGS : BLOCK_TAGS;
+  const blocks: Block[] = [];
+  let buffer = '';
+  let hint: string | null = null;
+  let maxDepth = 0;
+  const flush = () => {
+    const text = normalizeSpaces(buffer);
+    if (text) blocks.push(makeBlock(text, hint));
+    buffer = '';
+    hint = null;
+  };
+  type Frame = { node: Node; depth: number; exit: boolean };
+  const stack: Frame[] = [{ node: root, depth: 0, exit: false }];
+  while (stack.length > 0) {
+    const { node, depth, exit } = stack.pop()!;
+    if (exit) {
+      if (boundaries.has((node as Element).tagName)) flush();
+      continue;
+    }
+    maxDepth = Math.max(maxDepth, depth);
+    if (node.nodeType === 3) {
+      buffer += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
+    if (boundaries.has(tag)) {
+      flush();
+      if (HINT_TAGS.has(tag)) hint = tag.toLowerCase();
+    }
+    stack.push({ node: el, depth, exit: true });
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1, exit: false });
+  }
+  flush();
+  return { blocks, maxDepth };
+}
+
+const RELATED_CONTAINER =
+  /(^|[\s_-])(related|more-stories|more-news|more-from|morestories|recommend(ed|ations)?|read-next|readnext|also-read|further-reading|trending|most-read|most-popular|popular-stories|outbrain|taboola|you-may-like|more-headlines|story-list|related-content|related-articles|related-stories)($|[\s_-])/i;
+
+function containerLabel(el: Element): string {
+  return [el.getAttribute('class'), el.getAttribute('id'), el.getAttribute('aria-label'), el.getAttribute('data-component'), el.getAttribute('data-module')]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Outermost elements that look like related-story blocks and do not hold the article itself. */
+function relatedContainers(doc: Document): Element[] {
+  const found: Element[] = [];
+  const bodyText = doc.body?.textContent?.length ?? 0;
+  for (const el of doc.querySelectorAll('aside, section, div, ul, ol, nav')) {
+    if (!RELATED_CONTAINER.test(containerLabel(el))) continue;
+    if (found.some((outer) => outer.contains(el))) continue;
+    if (el.querySelector('h1') || (el.textContent?.length ?? 0) > bodyText * 0.5) continue;
+    found.push(el);
+  }
+  return found;
+}
+
+export interface HtmlBlocks {
+  metadata: PageMetadata;
+  /** Blocks of the main content, then each related block behind a synthetic "Related" heading. */
+  blocks: Block[];
+  /** Visible blocks of the page outside what was kept, for the removal record. */
+  outside: Block[];
+}
+
+function firstHeadline(doc: Document): string | null {
+  const h1 = doc.querySelector('article h1, main h1, h1');
+  const text = normalizeSpaces(h1?.textContent ?? '');
+  return text || null;
+}
+
+function readabilityContent(doc: Document): Element | null {
+  try {
+    const reader = new Readability(doc as unknown as Document, { charThreshold: 250, serializer: (el: Node) => el } as never);
+    const parsed = reader.parse() as { content?: unknown } | null;
+    return (parsed?.content as Element | undefined) ?? null;
+  } catch {
+    // Readability gives up on some malformed or pathological trees; the block walker does not.
+    return null;
+  }
+}
+
+export function htmlToBlocks(html: string): HtmlBlocks {
+  const { document: doc } = parseHTML(html);
+  const metadata = readMetadata(doc as unknown as Document);
+  const root = (doc.body ?? doc.documentElement) as unknown as Element | null;
+  if (!root) return { metadata, blocks: [], outside: [] };
+  const page = walkBlocks(root);
+  const headline = firstHeadline(doc as unknown as Document);
+  const relatedBlocks: Block[] = [];
+  for (const container of relatedContainers(doc as unknown as Document)) {
+    const { blocks } = walkBlocks(container, true);
+    if (blocks.length > 0) relatedBlocks.push(makeBlock('Related'), ...blocks);
+    container.remove();
+  }
+  const content = page.maxDepth <= READABILITY_MAX_DEPTH ? readabilityContent(doc as unknown as Document) : null;
+  let main = content ? walkBlocks(content).blocks : [];
+  const mainWords = main.reduce((n, b) => n + b.text.length, 0);
+  if (mainWords < 200) main = page.blocks.filter((b) => !relatedBlocks.some((r) => r.text === b.text));
+  if (headline && !main.some((b) => repeatKey(b.text) === repeatKey(headline))) main.unshift(makeBlock(headline, 'h1'));
+  const kept = new Set([...main, ...relatedBlocks].map((b) => repeatKey(b.text)));
+  const outside = page.blocks.filter((b) => !kept.has(repeatKey(b.text)));
+  return { metadata, blocks: [...main, ...relatedBlocks], outside };
+}

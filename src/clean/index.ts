@@ -1,0 +1,141 @@
+/**
+ * The clean stage: a decoded page in, contract articles and the removal record out.
+ *
+ * Order matters and is written down here:
+ *  1. normalise blocks (spacing, glued sentences) — every rule below sees tidy text;
+ *  2. detect a lower-cased page — rules that read capitals (names, headlines) relax;
+ *  3. repeated blocks — before line rules, so a second copy of an appeal reads "duplicate";
+ *  4. line rules (ads, promos, widgets, navigation, comments, disclaimers, credits);
+ *  5. captions — after credits exist, since a caption is known by the credit under it;
+ *  6. anchors (stamps, bylines, section headings) — the frame segmentation hangs on;
+ *  7. segmentation into main body, header fields and related articles;
+ *  8. context rules on the end of the body (bio, repeated author name);
+ *  9. casing repair — last, so that it never changes what the rules matched.
+ */
+import type { Article, CleanOptions, DecodedPage, PageResult, Published, Removal } from '../model.js';
+import { assembleArticle } from './assemble.js';
+import { type Block, makeBlock } from './blocks.js';
+import { properCaseName } from './byline.js';
+import { type CasingMemory, isLowercasedPage, rememberName, repairCasing, titleCase } from './casing.js';
+import { type HtmlBlocks, htmlToBlocks } from './html/extract.js';
+import { applyLineRules, markAnchors, markBodyTail, markCaptions, markDuplicates } from './mark.js';
+import { type Draft, segment } from './segment.js';
+import { normalizeSpaces, separateGluedSentences, splitTextBlocks } from './text/normalize.js';
+
+const LOWERCASE_GLUE = /(\p{Ll}{2,})([.!?])(\p{Ll}{2,})/gu;
+const NOT_SENTENCE_AFTER_DOT = /^(com|org|net|gov|edu|io|co|uk|us|de|fr|info|biz|ru|ua|eu|in|html|php|js|ts|pdf|jpg|png|ly|me|tv)$/;
+
+function fixLowercaseGlue(text: string): string {
+  return text.replace(LOWERCASE_GLUE, (m, a: string, p: string, b: string) => (NOT_SENTENCE_AFTER_DOT.test(b) ? m : `${a}${p} ${b}`));
+}
+
+function repairDraft(draft: Draft, memory: CasingMemory): void {
+  draft.authors = draft.authors.map(properCaseName);
+  for (const a of draft.authors) rememberName(memory, a);
+  if (draft.outlet) {
+    draft.outlet = titleCase(draft.outlet);
+    rememberName(memory, draft.outlet);
+  }
+  const repair = (t: string) => repairCasing(fixLowercaseGlue(t), memory);
+  if (draft.title) draft.title = repair(draft.title);
+  if (draft.dek) draft.dek = repair(draft.dek);
+  for (const block of draft.body) block.text = repair(block.text);
+}
+
+interface PageHints {
+  title: string | null;
+  dek: string | null;
+  outlet: string | null;
+  authors: string[];
+  publishedText: string | null;
+  publishedDate: string | null;
+  language: string | null;
+  url: string | null;
+}
+
+function publishedFor(draft: Draft, options: CleanOptions, hints: PageHints | null): Published {
+  const stampText = draft.stamp?.text ?? null;
+  if (draft.role === 'main' && options.published) return { text: stampText ?? hints?.publishedText ?? null, date: options.published, basis: 'given' };
+  if (draft.role === 'main' && hints?.publishedDate) return { text: hints.publishedText, date: hints.publishedDate, basis: 'metadata' };
+  if (draft.stamp) return { text: stampText, date: draft.stamp.date, basis: draft.stamp.date ? draft.stamp.basis : null };
+  return { text: null, date: null, basis: null };
+}
+
+function applyHints(main: Draft, hints: PageHints): void {
+  if (hints.title) main.title = hints.title;
+  main.outlet = hints.outlet ?? main.outlet;
+  if (hints.authors.length > 0) main.authors = hints.authors;
+  if (!main.dek && hints.dek && main.body[0]?.text === hints.dek) {
+    main.dek = hints.dek;
+    main.body.shift()!.kind = 'dek';
+  }
+}
+
+function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | null): { articles: Article[]; removed: Removal[] } {
+  for (const block of blocks) block.text = separateGluedSentences(normalizeSpaces(block.text));
+  const live = blocks.filter((b) => b.text.length > 0);
+  const lowercase = isLowercasedPage(live.map((b) => b.text));
+  markDuplicates(live);
+  applyLineRules(live);
+  markCaptions(live);
+  markAnchors(live, { fetched: options.fetched ?? null, published: options.published ?? null }, lowercase);
+  const { main, related } = segment(live, { lowercase });
+  if (hints) applyHints(main, hints);
+  for (const draft of [main, ...related]) draft.body = markBodyTail(draft.body, draft.authors);
+  if (lowercase) {
+    const memory: CasingMemory = { names: new Map() };
+    for (const draft of [main, ...related]) repairDraft(draft, memory);
+  }
+  const articles = [main, ...related].map((draft) =>
+    assembleArticle(draft, publishedFor(draft, options, hints), draft.role === 'main' ? (hints?.url ?? null) : null, hints?.language ?? null),
+  );
+  const removed = live.filter((b) => b.kind === 'removed' && b.removal).map((b) => ({ text: b.text, ...b.removal! }));
+  return { articles, removed };
+}
+
+function htmlHints(html: HtmlBlocks): PageHints {
+  const m = html.metadata;
+  return {
+    title: m.title,
+    dek: m.description,
+    outlet: m.outlet,
+    authors: m.authors,
+    publishedText: m.publishedText,
+    publishedDate: m.publishedDate,
+    language: m.language,
+    url: m.url,
+  };
+}
+
+/** Clean one decoded page. Never throws on page content: a page with nothing in it yields an empty main article. */
+export function cleanPage(page: DecodedPage, options: CleanOptions = {}): PageResult {
+  const merged: CleanOptions = { published: options.published ?? page.context.published, fetched: options.fetched ?? page.context.fetched };
+  if (page.format === 'html') {
+    const html = htmlToBlocks(page.text);
+    const hints = htmlHints(html);
+    hints.url ??= page.context.url;
+    const { articles, removed } = cleanBlocks(html.blocks, merged, hints);
+    const fieldKeys = new Set(articles.flatMap((a) => [a.title, a.dek, a.outlet, ...a.authors, a.published.text]).filter(Boolean));
+    const outside = html.outside
+      .filter((b) => !fieldKeys.has(b.text))
+      .map((b): Removal => ({ text: b.text, reason: 'navigation', rule: 'outside-main-content' }));
+    return { source: page.context.source, format: 'html', articles, removed: [...removed, ...outside] };
+  }
+  const blocks = splitTextBlocks(page.text).map((t) => makeBlock(t));
+  const { articles, removed } = cleanBlocks(blocks, merged, null);
+  if (page.context.url) articles[0]!.url = page.context.url;
+  return { source: page.context.source, format: 'text', articles, removed };
+}
+
+/** Convenience for tests and callers holding a string. */
+export function cleanText(text: string, options: CleanOptions & { format?: 'text' | 'html'; source?: string } = {}): PageResult {
+  return cleanPage(
+    {
+      context: { source: options.source ?? '-', url: null, published: options.published ?? null, fetched: options.fetched ?? null },
+      format: options.format ?? 'text',
+      text,
+      encoding: 'utf-8',
+    },
+    options,
+  );
+}

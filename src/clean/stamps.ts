@@ -1,0 +1,169 @@
+/**
+ * Publication stamps: "3 hours ago", "The Daily Ledger3 hours ago", "Updated 2:45 PM GMT,
+ * March 3, 2026". A stamp keeps its text as written; its date is resolved only against a
+ * moment that was passed in (nothing here reads the clock).
+ */
+import * as chrono from 'chrono-node';
+import { subDays, subHours, subMinutes, subMonths, subSeconds, subWeeks, subYears } from 'date-fns';
+import type { Stamp } from './blocks.js';
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12,
+};
+
+type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+
+const UNIT_PREFIXES: [RegExp, Unit][] = [
+  [/^s/, 'second'],
+  [/^mo/, 'month'],
+  [/^m/, 'minute'],
+  [/^h/, 'hour'],
+  [/^d/, 'day'],
+  [/^w/, 'week'],
+  [/^y/, 'year'],
+];
+
+const RELATIVE_CORE =
+  '(?:(?:updated|published|posted)\\s+)?' +
+  '(?:(?<n>\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*' +
+  '(?<unit>seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\\s+ago' +
+  '|just now|yesterday|today)';
+
+/** A relative stamp, optionally with an outlet name glued or separated in front. */
+const RELATIVE_LINE = new RegExp(`^(?<lead>.*?)(?<stamp>${RELATIVE_CORE})\\.?$`, 'iu');
+
+/** Words that a scraper leaves glued to a stamp but that are not an outlet ("time45 minutes ago"). */
+const NOT_OUTLET = new Set(['time', 'updated', 'published', 'posted', 'on', 'at', 'by', 'date', 'last updated', 'edited']);
+
+const LEAD_SEPARATOR = /[\s·•|,–—-]+$/u;
+const ABSOLUTE_PREFIX = /^(?:(?:first |last )?(?:published|updated|posted|modified|date(?:d)?|created)(?: on| at)?\s*:?\s*)/i;
+const MAX_STAMP_CHARS = 90;
+const TIME_ONLY = /^\d{1,2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*([A-Z]{2,4})?$/i;
+
+function outletLike(lead: string): boolean {
+  const words = lead.split(/\s+/);
+  if (words.length > 6) return false;
+  // Outlet names are capitalised throughout ("The Meridian Times"); a sentence is not.
+  return words.every((w) => /^[\p{Lu}\d&]/u.test(w) || /^(of|the|and|on|de|la|le)$/i.test(w));
+}
+
+function resolveRelative(n: number, unit: Unit, fetched: Date): Date {
+  switch (unit) {
+    case 'second': return subSeconds(fetched, n);
+    case 'minute': return subMinutes(fetched, n);
+    case 'hour': return subHours(fetched, n);
+    case 'day': return subDays(fetched, n);
+    case 'week': return subWeeks(fetched, n);
+    case 'month': return subMonths(fetched, n);
+    case 'year': return subYears(fetched, n);
+  }
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function parseMoment(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function relativeStamp(line: string, fetched: Date | null): Stamp | null {
+  const match = RELATIVE_LINE.exec(line);
+  if (!match?.groups) return null;
+  const rawLead = match.groups.lead ?? '';
+  const stampText = (match.groups.stamp ?? '').trim();
+  const lead = rawLead.replace(LEAD_SEPARATOR, '').trim();
+  const glued = rawLead.length > 0 && !/\s$/.test(rawLead);
+  const separated = LEAD_SEPARATOR.test(rawLead) && /[·•|–—-]/.test(rawLead.slice(lead.length));
+  let outlet: string | null = null;
+  if (lead) {
+    if (NOT_OUTLET.has(lead.toLowerCase())) outlet = null;
+    else if (glued || separated || outletLike(lead)) outlet = lead;
+    else return null;
+    if (outlet && outlet.split(/\s+/).length > 6) return null;
+  }
+  return { text: stampText, outlet, ...resolveRelativeText(stampText, fetched) };
+}
+
+function resolveRelativeText(stampText: string, fetched: Date | null): Pick<Stamp, 'date' | 'basis'> {
+  if (!fetched) return { date: null, basis: null };
+  const lower = stampText.toLowerCase().replace(/^(updated|published|posted)\s+/, '');
+  if (lower === 'just now' || lower === 'today') return { date: isoDay(fetched), basis: 'relative' };
+  if (lower === 'yesterday') return { date: isoDay(subDays(fetched, 1)), basis: 'relative' };
+  const m = /^(\S+)\s*([a-z]+)\s+ago$/.exec(lower);
+  if (!m) return { date: null, basis: null };
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!] ?? 1);
+  const unit = UNIT_PREFIXES.find(([re]) => re.test(m[2]!))?.[1] ?? 'day';
+  const date = resolveRelative(n, unit, fetched);
+  // A month or year back is only known to that precision.
+  if (unit === 'year') return { date: String(date.getUTCFullYear()), basis: 'relative' };
+  if (unit === 'month') return { date: isoDay(date).slice(0, 7), basis: 'relative' };
+  return { date: isoDay(date), basis: 'relative' };
+}
+
+/** Format a chrono component set as YYYY-MM-DD / YYYY-MM / YYYY, keeping only what the text said. */
+function chronoValue(result: chrono.ParsedResult, yearKnown: boolean): string | null {
+  const start = result.start;
+  if (!start.isCertain('year') && !yearKnown) return null;
+  const year = start.get('year');
+  const month = start.get('month');
+  const day = start.get('day');
+  if (year == null) return null;
+  const y = String(year).padStart(4, '0');
+  if (!start.isCertain('month') || month == null) return y;
+  const m = String(month).padStart(2, '0');
+  if (!start.isCertain('day') || day == null) return `${y}-${m}`;
+  return `${y}-${m}-${String(day).padStart(2, '0')}`;
+}
+
+/** Lines like "Published 14 March 2026" or "Updated 2:45 PM GMT, March 3, 2026". */
+function absoluteStamp(line: string, reference: Date | null): Stamp | null {
+  if (line.length > MAX_STAMP_CHARS || !/\d/.test(line)) return null;
+  const parts = line.split(/\s+[|·•]\s+/);
+  for (const part of parts) {
+    const core = part.replace(ABSOLUTE_PREFIX, '').trim();
+    if (!core) continue;
+    const results = chrono.en.parse(core, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+    const first = results[0];
+    if (!first) continue;
+    const covered = results.reduce((sum, r) => sum + r.text.length, 0);
+    const leftover = core.length - covered;
+    // The stamp must be (nearly) all date: "March 3, 2026" yes, "talks resume on March 3" no.
+    if (leftover > Math.max(6, core.length * 0.25)) continue;
+    if (!first.start.isCertain('month') && !first.start.isCertain('day') && !/\d{4}/.test(first.text)) continue;
+    const date = chronoValue(first, reference != null);
+    const others = parts.filter((p) => p !== part).map((p) => p.trim());
+    const times = others.filter((p) => TIME_ONLY.test(p));
+    const rest = others.filter((p) => !TIME_ONLY.test(p));
+    const outlet = rest.length === 1 && outletLike(rest[0]!) ? rest[0]! : null;
+    if (rest.length > (outlet ? 1 : 0)) return null;
+    const written = parts.filter((p) => p === part || times.includes(p.trim())).join(' · ');
+    return { text: written.trim(), outlet, date, basis: date ? 'stamp' : null };
+  }
+  return null;
+}
+
+export interface StampContext {
+  fetched: string | null;
+  published: string | null;
+}
+
+/** Read a whole block as a stamp, or return null when the block is something else. */
+export function parseStamp(line: string, context: StampContext): Stamp | null {
+  if (line.length > 120) return null;
+  const fetched = parseMoment(context.fetched);
+  return relativeStamp(line, fetched) ?? absoluteStamp(line, fetched ?? parseMoment(context.published));
+}
+
+/** Resolve an ISO date-time or date string from metadata to YYYY-MM-DD, keeping only what it says. */
+export function metadataDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(trimmed);
+  if (iso) return [iso[1], iso[2], iso[3]].filter(Boolean).join('-');
+  const parsed = chrono.en.parse(trimmed, new Date(Date.UTC(2000, 0, 1)))[0];
+  return parsed ? chronoValue(parsed, false) : null;
+}

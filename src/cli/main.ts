@@ -1,0 +1,123 @@
+/**
+ * The newsprism command line. One catch per input: a failing page prints one line on
+ * stderr and the batch goes on. Exit codes: 0 all good, 1 some input failed, 2 usage error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { cleanPage } from '../clean/index.js';
+import { readInputs } from '../ingest/index.js';
+import { renderText } from './format.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+interface ExtractFlags {
+  json?: boolean;
+  format: 'json' | 'text';
+  published?: string;
+  fetched?: string;
+  allowPrivate?: boolean;
+  maxBytes: number;
+  timeout: number;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDates(flags: ExtractFlags): string | null {
+  if (flags.published && !DATE_ONLY.test(flags.published)) return `--published takes YYYY-MM-DD, got "${flags.published}"`;
+  if (flags.fetched && Number.isNaN(new Date(flags.fetched).getTime())) return `--fetched takes an ISO date-time, got "${flags.fetched}"`;
+  return null;
+}
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', resolve);
+  });
+}
+
+async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<number> {
+  const usage = checkDates(flags);
+  if (usage) {
+    await write(io.stderr, `newsprism: ${usage}\n`);
+    return EXIT_USAGE;
+  }
+  const asJson = flags.json || flags.format === 'json';
+  let ok = 0;
+  let failed = 0;
+  const items = readInputs(inputs, {
+    allowPrivate: !!flags.allowPrivate,
+    maxBytes: flags.maxBytes,
+    timeoutMs: flags.timeout * 1000,
+    published: flags.published ?? null,
+    fetched: flags.fetched ?? null,
+    stdin: io.stdin,
+  });
+  for await (const item of items) {
+    if (!item.ok) {
+      failed++;
+      await write(io.stderr, `newsprism: ${item.error.message}\n`);
+      continue;
+    }
+    try {
+      const result = cleanPage(item.page, { published: flags.published ?? null, fetched: item.page.context.fetched });
+      await write(io.stdout, asJson ? `${JSON.stringify(result)}\n` : renderText(result));
+      ok++;
+    } catch (error) {
+      failed++;
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      await write(io.stderr, `newsprism: ${item.page.context.source}: could not be cleaned (${reason})\n`);
+    }
+  }
+  if (failed > 0 || ok + failed > 1) await write(io.stderr, `newsprism: ${ok} page(s) extracted, ${failed} failed\n`);
+  return failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
+}
+
+function positiveNumber(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'newsprism.usage', `${name} takes a positive number`);
+    return n;
+  };
+}
+
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('newsprism')
+    .description('Turn news pages into structured articles, and what was removed from them and why.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  program
+    .command('extract')
+    .description('Clean pages (files, directories, http(s) URLs, or - for stdin) into articles, one JSON line per page.')
+    .argument('<inputs...>', 'files, directories (read recursively), http(s) URLs, or - for stdin')
+    .option('--json', 'print one JSON object per page (JSON Lines); the default')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .option('--published <date>', "the main article's publication date, YYYY-MM-DD (published.basis = given)")
+    .option('--fetched <datetime>', 'when the pages were captured (ISO 8601); relative stamps like "3 hours ago" resolve against it')
+    .option('--allow-private', 'allow fetching URLs on private or loopback addresses (refused by default)')
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveNumber('--max-bytes'), 64 * 1024 * 1024)
+    .option('--timeout <seconds>', 'time limit for fetching one URL', positiveNumber('--timeout'), 15)
+    .action(async (inputs: string[], flags: ExtractFlags) => setCode(await extract(inputs, flags, io)));
+  return program;
+}
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    throw error;
+  }
+  return code;
+}

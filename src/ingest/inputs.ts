@@ -1,0 +1,167 @@
+/**
+ * Turns the inputs named on the command line into decoded pages, one at a time, so a directory
+ * of thousands of pages never sits in memory at once and one bad input never stops the rest.
+ */
+import { createReadStream, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { DecodedPage, PageContext } from '../model.js';
+import type { ResolveHost } from './address.js';
+import { decodeBytes } from './decode.js';
+import { formatBytes, InputError } from './errors.js';
+import { fetchUrl } from './fetch.js';
+import { fsError } from './fs-errors.js';
+import { sniffFormat } from './sniff.js';
+import { walkDirectory } from './walk.js';
+
+export interface IngestOptions {
+  /** Permit URLs that resolve to loopback, private or otherwise non-public addresses. */
+  allowPrivate?: boolean;
+  /** Size cap for every input. Default 64 MiB for files and stdin, 20 MiB for URLs. */
+  maxBytes?: number;
+  timeoutMs?: number;
+  maxRedirects?: number;
+  /** `--published`, YYYY-MM-DD, copied into every page's context. */
+  published?: string | null;
+  /** `--fetched`; for URLs it defaults to the moment of fetching. */
+  fetched?: string | null;
+  /** Where "-" reads from; process.stdin by default. */
+  stdin?: NodeJS.ReadableStream;
+  /** Hostnames exempt from the private-address guard (see FetchOptions.allowHosts). */
+  allowHosts?: readonly string[];
+  /** DNS resolution for URLs; tests point names at loopback with it. */
+  resolveHost?: ResolveHost;
+  /** Clock for the fetch moment of URLs. */
+  now?: () => Date;
+}
+
+export type IngestItem = { ok: true; page: DecodedPage } | { ok: false; error: InputError };
+
+export const DEFAULT_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+const STDIN_SOURCE = '-';
+const ANY_SCHEME = /^([a-z][a-z0-9+.-]+):\/\//i;
+const HTTP_SCHEME = /^https?:\/\//i;
+const BARE_DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/:?#]|$)/i;
+
+export async function* readInputs(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  for (const input of inputs) {
+    if (input === STDIN_SOURCE) yield await attempt(input, () => readStdin(options));
+    else if (HTTP_SCHEME.test(input)) yield await attempt(input, () => readUrl(input, options));
+    else if (ANY_SCHEME.test(input)) yield { ok: false, error: unsupportedScheme(input) };
+    else yield* readPath(input, options);
+  }
+}
+
+async function attempt(source: string, read: () => Promise<DecodedPage>): Promise<IngestItem> {
+  try {
+    return { ok: true, page: await read() };
+  } catch (error) {
+    return { ok: false, error: fsError(error, source) };
+  }
+}
+
+function unsupportedScheme(input: string): InputError {
+  const scheme = ANY_SCHEME.exec(input)?.[1] ?? '';
+  return new InputError('unsupported-scheme', input, `${scheme}: URLs are not supported, only http and https`);
+}
+
+function fileLimit(options: IngestOptions): number {
+  return options.maxBytes ?? DEFAULT_FILE_MAX_BYTES;
+}
+
+function context(source: string, options: IngestOptions, url: string | null = null, fetched?: string): PageContext {
+  return { source, url, published: options.published ?? null, fetched: options.fetched ?? fetched ?? null };
+}
+
+async function readStdin(options: IngestOptions): Promise<DecodedPage> {
+  const bytes = await readCapped(options.stdin ?? process.stdin, fileLimit(options), STDIN_SOURCE);
+  return toPage(bytes, context(STDIN_SOURCE, options), {});
+}
+
+async function readUrl(input: string, options: IngestOptions): Promise<DecodedPage> {
+  const result = await fetchUrl(input, {
+    allowPrivate: options.allowPrivate,
+    allowHosts: options.allowHosts,
+    resolveHost: options.resolveHost,
+    timeoutMs: options.timeoutMs,
+    maxRedirects: options.maxRedirects,
+    maxBytes: options.maxBytes,
+    now: options.now,
+  });
+  const pageContext = context(input, options, result.finalUrl, result.fetchedAt);
+  return toPage(result.bytes, pageContext, { contentType: result.contentType, path: new URL(result.finalUrl).pathname });
+}
+
+async function* readPath(input: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const info = await statOrError(input);
+  if (info instanceof InputError) {
+    yield { ok: false, error: info };
+  } else if (info.isDirectory()) {
+    yield* readDirectory(input, options);
+  } else {
+    yield await attempt(input, () => readFilePage(input, options, info));
+  }
+}
+
+async function statOrError(path: string): Promise<Stats | InputError> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    const failure = fsError(error, path);
+    if (failure.code === 'not-found' && BARE_DOMAIN.test(path)) {
+      return new InputError('not-found', path, 'no such file or directory (for a web page, give the full https:// URL)');
+    }
+    return failure;
+  }
+}
+
+async function* readDirectory(dir: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  for await (const item of walkDirectory(dir)) {
+    if (!item.ok) yield item;
+    else yield await attempt(item.path, () => readFilePage(item.path, options));
+  }
+}
+
+/** `path` doubles as the source: it is what the user typed, or the walk's join onto it. */
+async function readFilePage(path: string, options: IngestOptions, known?: Stats): Promise<DecodedPage> {
+  const info = known ?? (await stat(path));
+  const limit = fileLimit(options);
+  // Named pipes and devices report no meaningful size; the streaming cap still bounds them.
+  if (info.isFile() && info.size > limit) throw tooLarge(path, limit, info.size);
+  if (!info.isFile() && !info.isFIFO() && !info.isCharacterDevice()) {
+    throw new InputError('unreadable', path, 'not a regular file, directory or pipe');
+  }
+  const bytes = await readCapped(createReadStream(path, { end: limit }), limit, path);
+  return toPage(bytes, context(path, options), { path });
+}
+
+function tooLarge(source: string, limit: number, size?: number): InputError {
+  const actual = size === undefined ? '' : ` (${formatBytes(size)})`;
+  return new InputError('too-large', source, `larger than the ${formatBytes(limit)} limit${actual}`);
+}
+
+/** Reads a stream to the end, giving up as soon as it passes `limit` bytes. */
+async function readCapped(stream: NodeJS.ReadableStream, limit: number, source: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    total += buffer.length;
+    if (total > limit) {
+      (stream as Partial<{ destroy: () => void }>).destroy?.();
+      throw tooLarge(source, limit);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+interface FormatHints {
+  contentType?: string | null;
+  path?: string;
+}
+
+function toPage(bytes: Uint8Array, pageContext: PageContext, hints: FormatHints): DecodedPage {
+  const { text, encoding } = decodeBytes(bytes, { contentType: hints.contentType ?? null, source: pageContext.source });
+  return { context: pageContext, format: sniffFormat(text, hints), text, encoding };
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run quality`: prints the per-fixture scores and the summary, and with `--raise`
+ * lifts the pinned floors in baseline.json to today's scores (never lowers them).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Baseline, scoreAll, type Summary } from './scoring.js';
+
+const BASELINE = new URL('./baseline.json', import.meta.url);
+const { scores, summary } = scoreAll();
+const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
+console.log('fixture'.padEnd(62), 'bodyF1  P     R     title outlet auth  date  rel(g/f) relF1 reason casing');
+for (const s of scores) {
+  console.log(
+    s.name.padEnd(62),
+    pct(s.bodyF1), pct(s.bodyP), pct(s.bodyR), String(s.title).padStart(5), String(s.outlet).padStart(6), String(s.authors).padStart(5),
+    String(s.date).padStart(5), `${s.relatedGold}/${s.relatedFound}`.padStart(8), pct(s.relatedF1), pct(s.removalReason),
+    s.casing === null ? '    -' : pct(s.casing),
+  );
+}
+console.log(JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v), 2));
+if (process.argv.includes('--raise')) {
+  const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as Baseline;
+  const raise = (current: number | undefined, value: number) => Math.max(current ?? 0, Math.round((Math.floor(value * 1000) / 1000 - 0.002) * 1000) / 1000);
+  for (const [k, v] of Object.entries(summary) as [keyof Summary, number][]) {
+    if (k !== 'fixtures') baseline.summary[k] = raise(baseline.summary[k], v);
+  }
+  for (const s of scores) baseline.bodyF1[s.name] = raise(baseline.bodyF1[s.name], s.bodyF1);
+  writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log('floors raised in', BASELINE.pathname);
+}
