@@ -8,7 +8,7 @@ import { isCommonWord } from './lexicon.js';
 const BYLINE_PREFIX = /^(?:by|story by|written by|words by|text by|analysis by|opinion by|column by|report by|posted by|author)\s*:?\s+(.+)$/iu;
 
 /** Words that name a job, not a person, in "Jane Roe, Political Correspondent". */
-const ROLE_WORDS =
+export const ROLE_WORDS =
   /\b(correspondent|editor|reporter|writer|columnist|contributor|staff|journalist|producer|analyst|critic|desk|bureau|chief|senior|deputy|associate|freelance|special|guest|news|political|economics|business|sports?|health|science|technology|foreign|diplomatic|environment|legal|court|crime|education|politics|international|national|local|data|investigations?|photographer|intern|fellow|director|manager|host|anchor)\b/i;
 
 /**
@@ -23,7 +23,8 @@ const NAME_TOKEN = /^[\p{Lu}][\p{L}'’.-]*$|^[\p{Lu}]\.$/u;
 
 export function isOutletName(text: string): boolean {
   const words = text.trim().split(/\s+/);
-  return words.length >= 1 && words.length <= 7 && OUTLET_WORDS.test(text) && /^[\p{Lu}\d]/u.test(text);
+  // A lower-cased page has no capitals to go by; the outlet words alone must do.
+  return words.length >= 1 && words.length <= 7 && OUTLET_WORDS.test(text) && (/^[\p{Lu}\d]/u.test(text) || text === text.toLowerCase());
 }
 
 /** 2–4 capitalised tokens (particles allowed), none of them an outlet word. */
@@ -44,13 +45,13 @@ export function isPersonName(text: string, lowercasePage = false): boolean {
 function plausibleLowercaseName(text: string): boolean {
   const tokens = text.split(/\s+/).filter((t) => !NAME_PARTICLES.has(t));
   const commonShare = tokens.filter((t) => isCommonWord(t.toLowerCase())).length / Math.max(1, tokens.length);
-  return commonShare < 0.5;
+  return commonShare <= 0.5;
 }
 
 function stripRoleSuffix(part: string): string {
   return part
-    .replace(/\s+(in|at|from|for)\s+[\p{Lu}][\p{L} .'-]*$/u, '')
-    .replace(/\s*[|–—-]\s*.*$/u, '')
+    .replace(/\s+(in|at|from|for)\s+\p{L}[\p{L} .'-]*$/iu, '')
+    .replace(/\s*[|–—]\s*.*$|\s+-\s+.*$/u, '')
     .trim();
 }
 
@@ -73,11 +74,13 @@ export function splitAuthors(namesText: string, lowercasePage = false): { author
       outlet ??= part;
       continue;
     }
+    if (ROLE_WORDS.test(part) && authors.length > 0) continue;
     if (isPersonName(part, lowercasePage) && (!lowercasePage || plausibleLowercaseName(part))) {
       authors.push(part === part.toUpperCase() ? properCaseName(part.toLowerCase()) : part);
       continue;
     }
-    if (ROLE_WORDS.test(part) && authors.length > 0) continue;
+    // Once a name has been read, what follows may be a role, a place or a date: the byline ends there.
+    if (authors.length > 0) break;
     return null;
   }
   return authors.length > 0 ? { authors, outlet } : null;

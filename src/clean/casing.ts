@@ -46,6 +46,8 @@ const TITLE_WORDS = new Set([
   'admiral', 'prime', 'foreign', 'defence', 'defense', 'finance', 'interior', 'health', 'deputy', 'vice', 'speaker', 'leader', 'superintendent',
 ]);
 
+/** A full stop after these ends an abbreviation, not a sentence ("U.S. widens", "Mr. Sarr"). */
+const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:u\.s|u\.k|u\.n|e\.u|mr|mrs|ms|dr|st|gen|gov|sen|rep|col|lt|capt|sgt|prof|rev|no|vs|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const SENTENCE_START = /(^|[.!?]["”’)]?\s+|^["“‘'(]|[.!?]\s+["“‘']|:\s+["“‘'])(\p{Ll})/gu;
 
@@ -99,7 +101,9 @@ export function repairCasing(text: string, memory: CasingMemory): string {
     wordForm(token, text.slice(Math.max(0, offset - 12), offset), text.slice(offset + token.length, offset + token.length + 10), memory),
   );
   out = capitalizeTitlesBeforeNames(capitalizeTitlesBeforeNames(out));
-  out = out.replace(SENTENCE_START, (_m, lead: string, letter: string) => lead + letter.toUpperCase());
+  out = out.replace(SENTENCE_START, (match: string, lead: string, letter: string, offset: number) =>
+    ABBREVIATION_BEFORE.test(out.slice(Math.max(0, offset - 8), offset + 1)) ? match : lead + letter.toUpperCase(),
+  );
   return out;
 }
 

@@ -7,6 +7,7 @@
  *  3. repeated blocks — before line rules, so a second copy of an appeal reads "duplicate";
  *  4. line rules (ads, promos, widgets, navigation, comments, disclaimers, credits);
  *  5. captions — after credits exist, since a caption is known by the credit under it;
+ *     sponsored tiles and sign-up boxes — after line rules, since they hang on an ad label or a pitch;
  *  6. anchors (stamps, bylines, section headings) — the frame segmentation hangs on;
  *  7. segmentation into main body, header fields and related articles;
  *  8. context rules on the end of the body (bio, repeated author name);
@@ -14,11 +15,11 @@
  */
 import type { Article, CleanOptions, DecodedPage, PageResult, Published, Removal } from '../model.js';
 import { assembleArticle } from './assemble.js';
-import { type Block, makeBlock } from './blocks.js';
+import { type Block, makeBlock, repeatKey } from './blocks.js';
 import { properCaseName } from './byline.js';
 import { type CasingMemory, isLowercasedPage, rememberName, repairCasing, titleCase } from './casing.js';
 import { type HtmlBlocks, htmlToBlocks } from './html/extract.js';
-import { applyLineRules, markAnchors, markBodyTail, markCaptions, markDuplicates } from './mark.js';
+import { applyLineRules, markAnchors, markBodyTail, markCaptions, markDuplicates, markPromoBoxes, markSponsoredTiles } from './mark.js';
 import { type Draft, segment } from './segment.js';
 import { normalizeSpaces, separateGluedSentences, splitTextBlocks } from './text/normalize.js';
 
@@ -62,12 +63,18 @@ function publishedFor(draft: Draft, options: CleanOptions, hints: PageHints | nu
 }
 
 function applyHints(main: Draft, hints: PageHints): void {
-  if (hints.title) main.title = hints.title;
+  if (hints.title) {
+    main.title = hints.title;
+    const key = repeatKey(hints.title);
+    const shown = main.body.findIndex((b) => repeatKey(b.text) === key);
+    if (shown >= 0 && shown < 3) main.body.splice(shown, 1)[0]!.kind = 'title';
+  }
   main.outlet = hints.outlet ?? main.outlet;
   if (hints.authors.length > 0) main.authors = hints.authors;
-  if (!main.dek && hints.dek && main.body[0]?.text === hints.dek) {
+  if (hints.dek) {
     main.dek = hints.dek;
-    main.body.shift()!.kind = 'dek';
+    const shown = main.body.findIndex((b) => b.text === hints.dek);
+    if (shown >= 0 && shown < 2) main.body.splice(shown, 1)[0]!.kind = 'dek';
   }
 }
 
@@ -78,6 +85,8 @@ function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | 
   markDuplicates(live);
   applyLineRules(live);
   markCaptions(live);
+  markSponsoredTiles(live);
+  markPromoBoxes(live);
   markAnchors(live, { fetched: options.fetched ?? null, published: options.published ?? null }, lowercase);
   const { main, related } = segment(live, { lowercase });
   if (hints) applyHints(main, hints);
@@ -97,9 +106,9 @@ function htmlHints(html: HtmlBlocks): PageHints {
   const m = html.metadata;
   return {
     title: m.title,
-    dek: m.description,
-    outlet: m.outlet,
-    authors: m.authors,
+    dek: html.header.dek,
+    outlet: m.outlet ?? m.titleSuffix,
+    authors: m.authors.length > 0 ? m.authors : html.header.authors,
     publishedText: m.publishedText,
     publishedDate: m.publishedDate,
     language: m.language,

@@ -3,7 +3,7 @@
  * and the context rules that run on the main body after it.
  */
 import { type Block, isOpen, removeBlock, repeatKey, wordCount } from './blocks.js';
-import { parseByline } from './byline.js';
+import { ROLE_WORDS, parseByline } from './byline.js';
 import { isCreditLine, matchLineRule } from './rules.js';
 import { sectionKind } from './sections.js';
 import { type StampContext, parseStamp } from './stamps.js';
@@ -55,7 +55,7 @@ export function markAnchors(blocks: Block[], context: StampContext, lowercase: b
   }
 }
 
-const TRAILING_CREDIT = /(?:\s|\()((photo|image|picture|photograph|credit|video)s?\s*:\s*[^.]{2,60}|[\p{Lu}][\p{L}.'’-]+\s[\p{Lu}][\p{L}.'’-]+\s?\/\s?[\p{Lu}][\p{L}&.' -]{1,40})\)?$/u;
+const TRAILING_CREDIT = /(?:\s|\()((photo|image|picture|photograph|credit|video)s?\s*(:|courtesy of)\s*[^.]{2,60}\.?|[\p{Lu}][\p{L}.'’-]+\s[\p{Lu}][\p{L}.'’-]+\s?\/\s?[\p{Lu}][\p{L}&.' -]{1,40})\)?$/u;
 
 /**
  * Rule `caption-before-credit`: a short block directly followed by a photo credit is its
@@ -82,21 +82,70 @@ export function markCaptions(blocks: Block[]): void {
   });
 }
 
+const SPONSOR_LABEL = /^(sponsored|promoted|paid (content|post|partnership)|partner content)/i;
+const TILE_MAX_WORDS = 16;
+const TILES_MAX_BLOCKS = 8;
+const PROMO_BOX_MAX_WORDS = 25;
+
+function looksLikeProse(block: Block): boolean {
+  return wordCount(block.text) >= 15 && /[.!?"”’)]$/.test(block.text);
+}
+
+/** Rule `sponsored-tile`: the headlines and brand names listed under a "Sponsored" label. */
+export function markSponsoredTiles(blocks: Block[]): void {
+  blocks.forEach((block, i) => {
+    if (block.removal?.rule !== 'ad-slot' || !SPONSOR_LABEL.test(block.text)) return;
+    for (let j = i + 1, taken = 0; j < blocks.length && taken < TILES_MAX_BLOCKS; j++) {
+      const next = blocks[j]!;
+      if (!isOpen(next)) {
+        if (next.removal?.reason === 'advertisement') continue;
+        break;
+      }
+      if (wordCount(next.text) > TILE_MAX_WORDS || looksLikeProse(next) || sectionKind(next.text)) break;
+      removeBlock(next, 'advertisement', 'sponsored-tile');
+      taken++;
+    }
+  });
+}
+
+/** Rule `promo-box`: a short line inside a sign-up box, between the pitch and its button. */
+export function markPromoBoxes(blocks: Block[]): void {
+  for (let i = 1; i < blocks.length - 1; i++) {
+    const block = blocks[i]!;
+    if (!isOpen(block) || wordCount(block.text) > PROMO_BOX_MAX_WORDS) continue;
+    const before = blocks[i - 1]!.removal?.reason;
+    const after = blocks[i + 1]!.removal?.reason;
+    if (before === 'promo' && (after === 'promo' || after === 'widget')) removeBlock(block, 'promo', 'promo-box');
+  }
+}
+
 const BIO_ROLE =
   /\b(writer|journalist|correspondent|columnist|reporter|editor|author|contributor|professor|lecturer|fellow|analyst|researcher|director|photographer|producer|economist|historian|scientist|consultant|commentator|novelist|broadcaster|blogger|student|graduate|founder)\b/i;
 const BIO_SUBJECT = /^([\p{L}][\p{L}'’.-]+(?:\s+[\p{L}][\p{L}'’.-]+){0,3})\s+(is|was|has been|serves as|writes|covers|reports)\b/u;
 const BIO_MAX_WORDS = 90;
-const BIO_TAIL_BLOCKS = 3;
+const BIO_TAIL_BLOCKS = 6;
+const ROLE_LINE_MAX_WORDS = 4;
 
 function isBio(text: string, authors: string[]): boolean {
   if (wordCount(text) > BIO_MAX_WORDS) return false;
   const subject = BIO_SUBJECT.exec(text);
   if (!subject) return false;
   const name = subject[1]!.toLowerCase();
-  const namedAuthor = authors.some((a) => name === a.toLowerCase() || a.toLowerCase().endsWith(name));
+  // "Idris writes about ...": author boxes often use the first name alone.
+  const namedAuthor = authors.some((a) => {
+    const full = a.toLowerCase();
+    return name === full || full.endsWith(` ${name}`) || full.startsWith(`${name} `);
+  });
   const capitalisedName = /^[\p{Lu}][\p{L}'’.-]+\s+[\p{Lu}]/u.test(subject[1]!);
   if (!namedAuthor && !capitalisedName) return false;
+  if (namedAuthor && /^(writes|covers|reports)$/.test(subject[2]!)) return true;
   return BIO_ROLE.test(text) || /\b(writes|covers|reports) (about|on|for)\b/.test(text);
+}
+
+/** A job-title line ("Transport reporter") sits next to the author's name or bio in an author box. */
+function besideAuthorBox(body: Block[], block: Block): boolean {
+  const i = body.indexOf(block);
+  return [body[i - 1], body[i + 1]].some((b) => b?.removal?.rule === 'repeated-author-name' || b?.removal?.reason === 'bio');
 }
 
 /**
@@ -117,6 +166,9 @@ export function markBodyTail(body: Block[], authors: string[]): Block[] {
     seen++;
     if (isBio(block.text, authors)) {
       removeBlock(block, 'bio', 'author-bio');
+      kept.splice(i, 1);
+    } else if (wordCount(block.text) <= ROLE_LINE_MAX_WORDS && ROLE_WORDS.test(block.text) && !/[.!?]$/.test(block.text) && besideAuthorBox(body, block)) {
+      removeBlock(block, 'bio', 'author-role');
       kept.splice(i, 1);
     }
   }

@@ -96,12 +96,23 @@ function trimTrailingHeadline(blocks: Block[], run: Run, lowercase: boolean): vo
   if (last > run.start && !isProse(block) && isHeadlineShaped(block, lowercase, 2)) run.end = last - 1;
 }
 
+/** A byline name or outlet line between the stamp and the first paragraph belongs to the header. */
+function trimLeadingHeaderLines(blocks: Block[], run: Run, lowercase: boolean): void {
+  while (run.start < run.end) {
+    const block = blocks[run.start]!;
+    const headerLine = !isOpen(block) || (!isProse(block) && (isOutletLine(block) || parseNameOnlyLine(block.text, lowercase) !== null));
+    if (!headerLine) return;
+    run.start++;
+  }
+}
+
 function pickMainRun(blocks: Block[], lowercase: boolean): Run | null {
   const runs = proseRuns(blocks);
   let best: Run | null = null;
   for (const run of runs) if (!best || run.score > best.score) best = run;
   if (!best) return null;
   trimTrailingHeadline(blocks, best, lowercase);
+  trimLeadingHeaderLines(blocks, best, lowercase);
   return best;
 }
 
@@ -179,6 +190,7 @@ function readHeader(blocks: Block[], bodyStart: number, options: SegmentOptions)
     }
   }
   if (header.stamp?.outlet) header.outlet = header.stamp.outlet;
+  let logo: Block | null = null;
   for (let i = 0; i < bodyStart; i++) {
     const block = blocks[i]!;
     if (!isOpen(block)) continue;
@@ -187,7 +199,7 @@ function readHeader(blocks: Block[], bodyStart: number, options: SegmentOptions)
     if (names && header.authors.length === 0 && (afterTitle || titleIndex < 0)) {
       header.authors = names;
       block.kind = 'byline';
-    } else if (isOutletLine(block) && !header.outlet && (afterTitle || i > 0 || titleIndex < 0)) {
+    } else if (isOutletLine(block) && !header.outlet && i > 0) {
       header.outlet = outletFromLine(block.text);
       block.kind = 'outlet';
     } else if (afterTitle && !header.dek && titleIndex >= 0 && wordCount(block.text) >= DEK_MIN_WORDS && wordCount(block.text) <= DEK_MAX_WORDS) {
@@ -195,12 +207,18 @@ function readHeader(blocks: Block[], bodyStart: number, options: SegmentOptions)
       block.kind = 'dek';
     } else if (titleIndex < 0 && isProse(block)) {
       header.leadingBody.push(block);
-    } else if (i === 0 && !header.outlet && wordCount(block.text) <= 5 && /^[\p{Lu}]/u.test(block.text) && !/[.!?]$/.test(block.text)) {
-      // The site's logo word: the outlet when nothing closer to the article names one.
-      header.outlet = block.text;
-      block.kind = 'outlet';
+    } else if (i === 0 && wordCount(block.text) <= 5 && /^[\p{Lu}]/u.test(block.text) && !/[.!?]$/.test(block.text)) {
+      logo = block;
     } else {
       removeOpen(block, 'navigation', 'header-chrome');
+    }
+  }
+  if (logo) {
+    // The site's logo word: the outlet when nothing closer to the article names one.
+    if (header.outlet) removeBlock(logo, 'navigation', 'site-logo');
+    else {
+      header.outlet = logo.text;
+      logo.kind = 'outlet';
     }
   }
   return header;

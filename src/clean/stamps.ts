@@ -119,6 +119,18 @@ function chronoValue(result: chrono.ParsedResult, yearKnown: boolean): string | 
   return `${y}-${m}-${String(day).padStart(2, '0')}`;
 }
 
+const MONTH_GLUE = /^(?<lead>.*?\p{L})(?<date>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.*)$/iu;
+
+/** "Eastbrook JournalMay 14, 2026": an outlet glued to an absolute date. */
+function gluedAbsoluteStamp(line: string, reference: Date | null): Stamp | null {
+  const m = MONTH_GLUE.exec(line);
+  if (!m?.groups || /\s$/.test(m.groups.lead!)) return null;
+  const lead = m.groups.lead!.trim();
+  if (lead.split(/\s+/).length > 6 || /[.!?,;:]$/.test(lead)) return null;
+  const stamp = absoluteStamp(m.groups.date!, reference);
+  return stamp && !stamp.outlet ? { ...stamp, outlet: lead } : null;
+}
+
 /** Lines like "Published 14 March 2026" or "Updated 2:45 PM GMT, March 3, 2026". */
 function absoluteStamp(line: string, reference: Date | null): Stamp | null {
   if (line.length > MAX_STAMP_CHARS || !/\d/.test(line)) return null;
@@ -146,6 +158,18 @@ function absoluteStamp(line: string, reference: Date | null): Stamp | null {
   return null;
 }
 
+const PREFIXED_STAMP = /^(?:updated|published|posted|first published|last updated|last modified)\b.{0,80}\b(?:19|20)\d{2}\b/i;
+const PREFIXED_STAMP_MAX_WORDS = 14;
+
+/** "Updated March 5 2026 - 3:26pm, first published 12:00pm": a labelled stamp with extra times. */
+function prefixedStamp(line: string, reference: Date | null): Stamp | null {
+  if (!PREFIXED_STAMP.test(line) || line.split(/\s+/).length > PREFIXED_STAMP_MAX_WORDS) return null;
+  const first = chrono.en.parse(line, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
+  if (!first) return null;
+  const date = chronoValue(first, reference != null);
+  return { text: line, outlet: null, date, basis: date ? 'stamp' : null };
+}
+
 export interface StampContext {
   fetched: string | null;
   published: string | null;
@@ -155,7 +179,8 @@ export interface StampContext {
 export function parseStamp(line: string, context: StampContext): Stamp | null {
   if (line.length > 120) return null;
   const fetched = parseMoment(context.fetched);
-  return relativeStamp(line, fetched) ?? absoluteStamp(line, fetched ?? parseMoment(context.published));
+  const reference = fetched ?? parseMoment(context.published);
+  return relativeStamp(line, fetched) ?? absoluteStamp(line, reference) ?? gluedAbsoluteStamp(line, reference) ?? prefixedStamp(line, reference);
 }
 
 /** Resolve an ISO date-time or date string from metadata to YYYY-MM-DD, keeping only what it says. */

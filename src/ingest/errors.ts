@@ -55,6 +55,9 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  const rounded = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  if (Number.isInteger(value)) return `${value} ${units[unit] ?? 'TiB'}`;
+  const rounded = value.toFixed(1);
+  // "4.0 KiB (limit 4 KiB)" would read as no excess at all; exact bytes show the difference.
+  if (rounded.endsWith('.0')) return `${bytes} bytes`;
   return `${rounded} ${units[unit] ?? 'TiB'}`;
 }

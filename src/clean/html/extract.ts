@@ -6,7 +6,10 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { type Block, makeBlock, repeatKey } from '../blocks.js';
+import { type Block, makeBlock, repeatKey, wordCount } from '../blocks.js';
+import { parseByline } from '../byline.js';
+import { matchLineRule } from '../rules.js';
+import { parseStamp } from '../stamps.js';
 import { normalizeSpaces } from '../text/normalize.js';
 import { type PageMetadata, readMetadata } from './metadata.js';
 
@@ -97,7 +100,39 @@ function relatedContainers(doc: Document): Element[] {
   return found;
 }
 
+/** Lines near the headline that the content container may have left out. */
+export interface HtmlHeader {
+  dek: string | null;
+  authors: string[];
+}
+
+const DEK_MIN_WORDS = 6;
+const DEK_MAX_WORDS = 60;
+const HEADER_WINDOW = 6;
+const NO_MOMENTS = { fetched: null, published: null };
+
+/**
+ * The standfirst: the page's description when it is shown on the page, else a sentence-sized
+ * block right under the headline. The byline: the first byline-shaped block near the headline.
+ */
+function readHtmlHeader(page: Block[], kept: Set<string>, headline: string | null, description: string | null): HtmlHeader {
+  const headlineKey = headline ? repeatKey(headline) : null;
+  const at = headlineKey ? page.findIndex((b) => repeatKey(b.text) === headlineKey) : -1;
+  const near = at >= 0 ? page.slice(at + 1, at + 1 + HEADER_WINDOW) : [];
+  const descriptionKey = description ? repeatKey(description) : null;
+  let dek = descriptionKey ? (page.find((b) => repeatKey(b.text) === descriptionKey)?.text ?? null) : null;
+  if (!dek) {
+    const candidate = near.find((b) => b.tag !== 'li' && !parseByline(b.text) && !matchLineRule(b.text) && !parseStamp(b.text, NO_MOMENTS));
+    const words = candidate ? wordCount(candidate.text) : 0;
+    // A block the content container kept is the first paragraph, not a standfirst.
+    if (candidate && words >= DEK_MIN_WORDS && words <= DEK_MAX_WORDS && !kept.has(repeatKey(candidate.text))) dek = candidate.text;
+  }
+  const byline = (at >= 0 ? page.slice(Math.max(0, at - 2), at + 1 + HEADER_WINDOW) : page).map((b) => parseByline(b.text)).find(Boolean);
+  return { dek, authors: byline?.authors ?? [] };
+}
+
 export interface HtmlBlocks {
+  header: HtmlHeader;
   metadata: PageMetadata;
   /** Blocks of the main content, then each related block behind a synthetic "Related" heading. */
   blocks: Block[];
@@ -126,7 +161,7 @@ export function htmlToBlocks(html: string): HtmlBlocks {
   const { document: doc } = parseHTML(html);
   const metadata = readMetadata(doc as unknown as Document);
   const root = (doc.body ?? doc.documentElement) as unknown as Element | null;
-  if (!root) return { metadata, blocks: [], outside: [] };
+  if (!root) return { metadata, header: { dek: null, authors: [] }, blocks: [], outside: [] };
   const page = walkBlocks(root);
   const headline = firstHeadline(doc as unknown as Document);
   const relatedBlocks: Block[] = [];
@@ -142,5 +177,6 @@ export function htmlToBlocks(html: string): HtmlBlocks {
   if (headline && !main.some((b) => repeatKey(b.text) === repeatKey(headline))) main.unshift(makeBlock(headline, 'h1'));
   const kept = new Set([...main, ...relatedBlocks].map((b) => repeatKey(b.text)));
   const outside = page.blocks.filter((b) => !kept.has(repeatKey(b.text)));
-  return { metadata, blocks: [...main, ...relatedBlocks], outside };
+  const header = readHtmlHeader(page.blocks, kept, metadata.title ?? headline, metadata.description);
+  return { metadata, header, blocks: [...main, ...relatedBlocks], outside };
 }

@@ -6,6 +6,8 @@ import { metadataDate } from '../stamps.js';
 
 export interface PageMetadata {
   title: string | null;
+  /** The last part of <title> after a separator, usually the site's name. */
+  titleSuffix: string | null;
   description: string | null;
   outlet: string | null;
   authors: string[];
@@ -54,6 +56,15 @@ function collectNodes(value: Json, out: { [key: string]: Json }[], depth = 0): v
   if (value.mainEntity) collectNodes(value.mainEntity, out, depth + 1);
 }
 
+/** Replace a bare `{"@id": ...}` reference by the node it points at (publishers often are one). */
+function dereference(value: Json | undefined, nodes: { [key: string]: Json }[]): Json | undefined {
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value['@id'] === 'string' && !value.name) {
+    return nodes.find((n) => n['@id'] === value['@id'] && n !== value) ?? value;
+  }
+  if (Array.isArray(value)) return value.map((v) => dereference(v, nodes) ?? null);
+  return value;
+}
+
 function jsonLdArticle(doc: Document): { [key: string]: Json } | null {
   const nodes: { [key: string]: Json }[] = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
@@ -64,7 +75,15 @@ function jsonLdArticle(doc: Document): { [key: string]: Json } | null {
     }
   }
   const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t)));
-  return articles.find((n) => !typesOf(n).includes('WebPage')) ?? articles[0] ?? null;
+  const article = articles.find((n) => !typesOf(n).includes('WebPage')) ?? articles[0] ?? null;
+  if (!article) return null;
+  return { ...article, publisher: dereference(article.publisher, nodes) ?? null, author: dereference(article.author, nodes) ?? null };
+}
+
+function metaAll(doc: Document, key: string): string[] {
+  return [...doc.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)]
+    .map((el) => el.getAttribute('content')?.trim() ?? '')
+    .filter((v) => v && !/^https?:/.test(v));
 }
 
 function meta(doc: Document, ...keys: string[]): string | null {
@@ -74,6 +93,12 @@ function meta(doc: Document, ...keys: string[]): string | null {
     if (value) return value;
   }
   return null;
+}
+
+function siteSuffix(title: string): string | null {
+  const parts = title.split(/\s+[|–—·-]\s+/);
+  const last = parts.at(-1)?.trim();
+  return parts.length >= 2 && last && last.split(/\s+/).length <= 5 ? last : null;
 }
 
 /** "<headline> | The Lantern" → "<headline>" when the suffix is the site's name. */
@@ -94,10 +119,14 @@ export function readMetadata(doc: Document): PageMetadata {
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null;
   const ldAuthors = names(ld?.author);
-  const metaAuthors = [meta(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author')].filter((v): v is string => !!v && !/^https?:/.test(v));
-  const rawTitle = text(ld?.headline) ?? meta(doc, 'og:title', 'twitter:title') ?? doc.querySelector('title')?.textContent?.trim() ?? null;
+  const metaAuthors = ['article:author', 'author', 'parsely-author', 'sailthru.author'].map((k) => metaAll(doc, k)).find((list) => list.length > 0) ?? [];
+  const documentTitle = doc.querySelector('title')?.textContent?.trim() ?? null;
+  const h1 = doc.querySelector('article h1, main h1, h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  // The visible headline outranks og:title and <title>, which often carry a section or site suffix.
+  const suffixed = meta(doc, 'og:title', 'twitter:title') ?? documentTitle;
   return {
-    title: rawTitle ? stripSiteSuffix(rawTitle, outlet) : null,
+    title: text(ld?.headline) ?? h1 ?? (suffixed ? stripSiteSuffix(suffixed, outlet) : null),
+    titleSuffix: documentTitle ? siteSuffix(documentTitle) : null,
     description: text(ld?.description) ?? meta(doc, 'og:description', 'description', 'twitter:description'),
     outlet,
     authors: ldAuthors.length > 0 ? ldAuthors : metaAuthors.flatMap((a) => a.split(/\s*(?:,|\band\b)\s*/)).filter(Boolean),

@@ -4,7 +4,7 @@
  */
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const ODD_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const ODD_SPACE = /[\t\n\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 const SPACE_RUN = / {2,}/g;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 

@@ -1,0 +1,75 @@
+/**
+ * Memory child of the benchmark: a process of its own, so its peak RSS belongs to this run alone.
+ *
+ *   tsx bench/memory.ts big  <dir>   one ~50 MB flattened text page
+ *   tsx bench/memory.ts many <dir>   a directory of 10,000 small pages
+ *
+ * Inputs are written with small streaming writes, so building them adds next to nothing to the
+ * peak; the peak before processing is reported too (`baselineRssKB`) so the reader can see that.
+ * Processing is the CLI's path (readInputs → cleanPage → one JSON line per page), except that the
+ * JSON lines are counted instead of printed. Prints one JSON object on stdout.
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanPage } from '../src/clean/index.js';
+import { readInputs } from '../src/ingest/index.js';
+import { loadFixtures } from '../test/quality/scoring.js';
+import { copiesUntil, vary } from './lib.js';
+
+const BIG_BYTES = 50 * 1024 * 1024;
+const MANY_PAGES = 10_000;
+
+function writeBig(dir: string): { path: string; bytes: number } {
+  const path = join(dir, 'big.txt');
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  const text = loadFixtures().filter((f) => f.gold.format === 'text').map((f) => f.input);
+  for (const copy of copiesUntil(text, BIG_BYTES)) bytes += writeSync(fd, `${copy}\n\n`);
+  closeSync(fd);
+  return { path, bytes };
+}
+
+function writeMany(dir: string): { path: string; bytes: number } {
+  const path = join(dir, 'pages');
+  mkdirSync(path);
+  const fixtures = loadFixtures();
+  let bytes = 0;
+  for (let n = 0; n < MANY_PAGES; n++) {
+    const f = fixtures[n % fixtures.length]!;
+    const ext = f.gold.format === 'html' ? 'html' : 'txt';
+    const fd = openSync(join(path, `page-${String(n).padStart(5, '0')}.${ext}`), 'w');
+    bytes += writeSync(fd, vary(f.input, Math.floor(n / fixtures.length)));
+    closeSync(fd);
+  }
+  return { path, bytes };
+}
+
+async function main(): Promise<void> {
+  const [mode, dir] = process.argv.slice(2);
+  if ((mode !== 'big' && mode !== 'many') || !dir) throw new Error('usage: memory.ts big|many <dir>');
+  const input = mode === 'big' ? writeBig(dir) : writeMany(dir);
+  const baselineRssKB = process.resourceUsage().maxRSS;
+
+  const start = performance.now();
+  let pages = 0;
+  let failed = 0;
+  let outputBytes = 0;
+  for await (const item of readInputs([input.path])) {
+    if (!item.ok) {
+      failed++;
+      continue;
+    }
+    try {
+      const result = cleanPage(item.page, { published: null, fetched: item.page.context.fetched });
+      outputBytes += JSON.stringify(result).length + 1;
+      pages++;
+    } catch {
+      failed++;
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const summary = { mode, inputBytes: input.bytes, pages, failed, outputBytes, seconds, maxRssKB: process.resourceUsage().maxRSS, baselineRssKB };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+await main();
