@@ -4,8 +4,9 @@
  * Order matters and is written down here:
  *  1. normalise blocks (spacing, glued sentences) — every rule below sees tidy text;
  *  2. detect a lower-cased page — rules that read capitals (names, headlines) relax;
- *  3. repeated blocks — before line rules, so a second copy of an appeal reads "duplicate";
- *  4. line rules (ads, promos, widgets, navigation, comments, disclaimers, credits);
+ *  3. line rules (ads, promos, widgets, navigation, comments, disclaimers, credits);
+ *  4. repeated blocks — after line rules, so that a second copy of an appeal reads "duplicate"
+ *     while a repeated "Advertisement" keeps its reason;
  *  5. captions — after credits exist, since a caption is known by the credit under it;
  *     sponsored tiles and sign-up boxes — after line rules, since they hang on an ad label or a pitch;
  *  6. anchors (stamps, bylines, section headings) — the frame segmentation hangs on;
@@ -13,14 +14,16 @@
  *  8. context rules on the end of the body (bio, repeated author name);
  *  9. casing repair — last, so that it never changes what the rules matched.
  */
-import type { Article, CleanOptions, DecodedPage, PageResult, Published, Removal } from '../model.js';
+import type { Article, CleanOptions, DecodedPage, PageResult, Published, Removal, RemovalReason } from '../model.js';
 import { assembleArticle } from './assemble.js';
 import { type Block, makeBlock, repeatKey } from './blocks.js';
 import { properCaseName } from './byline.js';
 import { type CasingMemory, isLowercasedPage, rememberName, repairCasing, titleCase } from './casing.js';
 import { type HtmlBlocks, htmlToBlocks } from './html/extract.js';
 import { applyLineRules, markAnchors, markBodyTail, markCaptions, markDuplicates, markPromoBoxes, markSponsoredTiles } from './mark.js';
-import { type Draft, segment } from './segment.js';
+import { type Draft, SECTION_HEADING_REASON, segment } from './segment.js';
+import { matchLineRule } from './rules.js';
+import { sectionKind } from './sections.js';
 import { normalizeSpaces, separateGluedSentences, splitTextBlocks } from './text/normalize.js';
 
 const LOWERCASE_GLUE = /(\p{Ll}{2,})([.!?])(\p{Ll}{2,})/gu;
@@ -82,8 +85,8 @@ function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | 
   for (const block of blocks) block.text = separateGluedSentences(normalizeSpaces(block.text));
   const live = blocks.filter((b) => b.text.length > 0);
   const lowercase = isLowercasedPage(live.map((b) => b.text));
-  markDuplicates(live);
   applyLineRules(live);
+  markDuplicates(live);
   markCaptions(live);
   markSponsoredTiles(live);
   markPromoBoxes(live);
@@ -100,6 +103,23 @@ function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | 
   );
   const removed = live.filter((b) => b.kind === 'removed' && b.removal).map((b) => ({ text: b.text, ...b.removal! }));
   return { articles, removed };
+}
+
+/**
+ * Page text outside the chosen content: each block keeps the reason a line rule gives it, or
+ * the reason of the section it sits in (a comments thread), or else counts as navigation.
+ */
+function outsideRemovals(blocks: Block[]): Removal[] {
+  let sectionReason: RemovalReason = 'navigation';
+  return blocks.map((block) => {
+    const section = sectionKind(block.text);
+    if (section) {
+      sectionReason = SECTION_HEADING_REASON[section];
+      return { text: block.text, reason: sectionReason, rule: 'section-heading' };
+    }
+    const rule = matchLineRule(block.text);
+    return rule ? { text: block.text, reason: rule.reason, rule: rule.name } : { text: block.text, reason: sectionReason, rule: 'outside-main-content' };
+  });
 }
 
 function htmlHints(html: HtmlBlocks): PageHints {
@@ -125,9 +145,7 @@ export function cleanPage(page: DecodedPage, options: CleanOptions = {}): PageRe
     hints.url ??= page.context.url;
     const { articles, removed } = cleanBlocks(html.blocks, merged, hints);
     const fieldKeys = new Set(articles.flatMap((a) => [a.title, a.dek, a.outlet, ...a.authors, a.published.text]).filter(Boolean));
-    const outside = html.outside
-      .filter((b) => !fieldKeys.has(b.text))
-      .map((b): Removal => ({ text: b.text, reason: 'navigation', rule: 'outside-main-content' }));
+    const outside = outsideRemovals(html.outside.filter((b) => !fieldKeys.has(b.text)));
     return { source: page.context.source, format: 'html', articles, removed: [...removed, ...outside] };
   }
   const blocks = splitTextBlocks(page.text).map((t) => makeBlock(t));

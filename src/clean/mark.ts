@@ -8,24 +8,31 @@ import { isCreditLine, matchLineRule } from './rules.js';
 import { sectionKind } from './sections.js';
 import { type StampContext, parseStamp } from './stamps.js';
 
-/** Blocks shorter than this repeat for innocent reasons ("Share", "Advertisement") and keep their own rule. */
-const DUPLICATE_MIN_WORDS = 3;
+/** One-word blocks repeat for innocent reasons ("Share", "Comments") and keep their own rule. */
+const DUPLICATE_MIN_WORDS = 2;
+/** Removals that a second copy re-labels as `duplicate`: an appeal printed twice is one appeal plus a copy. */
+const COPYABLE_REASONS = new Set(['promo', 'disclaimer', 'bio', 'caption', 'credit']);
 const CAPTION_MAX_WORDS = 45;
 
-/** Rule `repeated-block`: the second copy of a headline, appeal or paragraph. */
+/**
+ * Rule `repeated-block`: the second copy of a headline, appeal or paragraph. Runs after the
+ * line rules; ads, widgets and menu entries that repeat keep their own reason.
+ */
 export function markDuplicates(blocks: Block[]): void {
   const seen = new Set<string>();
   for (const block of blocks) {
-    if (wordCount(block.text) < DUPLICATE_MIN_WORDS) continue;
+    if (block.kind === 'section' || wordCount(block.text) < DUPLICATE_MIN_WORDS) continue;
     const key = repeatKey(block.text);
-    if (seen.has(key)) removeBlock(block, 'duplicate', 'repeated-block');
+    const copyable = isOpen(block) || COPYABLE_REASONS.has(block.removal?.reason ?? '');
+    if (seen.has(key) && copyable) removeBlock(block, 'duplicate', 'repeated-block');
     else seen.add(key);
   }
 }
 
 export function applyLineRules(blocks: Block[]): void {
   for (const block of blocks) {
-    if (!isOpen(block)) continue;
+    // A section heading ("Comments (2)", "Related") is an anchor, read by markAnchors.
+    if (!isOpen(block) || sectionKind(block.text)) continue;
     const rule = matchLineRule(block.text);
     if (rule) removeBlock(block, rule.reason, rule.name);
   }

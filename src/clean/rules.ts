@@ -175,7 +175,7 @@ export const LINE_RULES: LineRule[] = [
   },
   {
     name: 'hashtag-line',
-    reason: 'navigation',
+    reason: 'widget',
     why: 'Hashtag and topic-tag lines.',
     maxWords: 20,
     test: (t) => /^(#[\p{L}\p{N}_]+[\s,]*)+$/u.test(t) || /^(tags|topics|filed under|more on|related topics)\s*:\s*\S/i.test(t),
@@ -244,9 +244,14 @@ export const LINE_RULES: LineRule[] = [
     maxWords: 60,
     test: (t) =>
       /^(this (article|story|piece|report) (was|has been|is) (amended|updated|corrected|edited|originally published|first published|republished|produced)|correction\s*:|clarification\s*:|editor'?s note\s*:|update\s*:\s*this)/i.test(t) ||
-      /^(©|\(c\)|copyright)\s*(\d{4}|[\p{L}])/iu.test(t) ||
-      /\ball rights reserved\b/i.test(t) ||
       /^(purchase licensing rights|our standards\s*:)/i.test(t),
+  },
+  {
+    name: 'copyright-line',
+    reason: 'other',
+    why: 'Copyright footers: about the site, not the story.',
+    maxWords: 40,
+    test: (t) => /^(©|\(c\)|copyright)\s*(\d{4}|[\p{L}])/iu.test(t) || /\ball rights reserved\b/i.test(t),
   },
   {
     name: 'agency-credit',

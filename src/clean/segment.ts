@@ -236,11 +236,14 @@ interface Segment {
   blocks: Block[];
 }
 
+/** Recommendation and tag modules are page widgets; their headings and leftovers say so. */
+export const SECTION_HEADING_REASON: Record<SectionKind, RemovalReason> = { related: 'widget', list: 'widget', comments: 'comments', tags: 'widget', author: 'bio' };
+
 function splitSections(blocks: Block[]): Segment[] {
   const segments: Segment[] = [{ kind: 'after-body', blocks: [] }];
   for (const block of blocks) {
     if (block.kind === 'section') {
-      removeBlock(block, block.section === 'comments' ? 'comments' : 'navigation', 'section-heading');
+      removeBlock(block, SECTION_HEADING_REASON[block.section ?? 'list'], 'section-heading');
       segments.push({ kind: block.section ?? 'list', blocks: [] });
     } else {
       segments.at(-1)!.blocks.push(block);
@@ -303,7 +306,7 @@ function readItem(blocks: Block[], lowercase: boolean): Draft | null {
   const words = item.body.reduce((n, b) => n + wordCount(b.text), 0);
   if (words < SNIPPET_MIN_WORDS) {
     // A headline without a summary is a link in a list, not an article.
-    for (const b of blocks) if (b.kind !== 'removed') removeBlock(b, 'navigation', 'headline-list');
+    for (const b of blocks) if (b.kind !== 'removed') removeBlock(b, 'widget', 'headline-list');
     return null;
   }
   head.kind = 'title';
@@ -313,7 +316,7 @@ function readItem(blocks: Block[], lowercase: boolean): Draft | null {
 
 const SECTION_REMOVAL: Record<'comments' | 'tags' | 'author', [RemovalReason, string]> = {
   comments: ['comments', 'comments-section'],
-  tags: ['navigation', 'tags-section'],
+  tags: ['widget', 'tags-section'],
   author: ['bio', 'author-section'],
 };
 
@@ -337,7 +340,7 @@ function readTail(segments: Segment[], main: Draft, options: SegmentOptions): Dr
       continue;
     }
     const firstStart = starts[0] ?? segment.blocks.length;
-    for (const b of segment.blocks.slice(0, firstStart)) removeOpen(b, 'navigation', 'section-residue');
+    for (const b of segment.blocks.slice(0, firstStart)) removeOpen(b, 'widget', 'section-residue');
     starts.forEach((start, n) => {
       const item = readItem(segment.blocks.slice(start, starts[n + 1] ?? segment.blocks.length), options.lowercase);
       if (item) related.push(item);

@@ -78,13 +78,16 @@ export function walkBlocks(root: Element, fine = false): WalkResult {
   return { blocks, maxDepth };
 }
 
+/** Class/id/label words of related-story blocks; camel-case ("RelatedStories") counts as a word start. */
 const RELATED_CONTAINER =
-  /(^|[\s_-])(related|more-stories|more-news|more-from|morestories|recommend(ed|ations)?|read-next|readnext|also-read|further-reading|trending|most-read|most-popular|popular-stories|outbrain|taboola|you-may-like|more-headlines|story-list|related-content|related-articles|related-stories)($|[\s_-])/i;
+  /(^|[^a-z])(related|more-?stories|more-?news|more-?from|recommend(ed|ations)?|read-?next|also-?read|further-?reading|trending|most-?read|most-?popular|popular-?stories|outbrain|taboola|you-?may-?like|more-?headlines|story-?list)/;
 
 function containerLabel(el: Element): string {
+  // Lower-case the first letter of camel-case words only: "RelatedStories" → "relatedStories".
   return [el.getAttribute('class'), el.getAttribute('id'), el.getAttribute('aria-label'), el.getAttribute('data-component'), el.getAttribute('data-module')]
     .filter(Boolean)
-    .join(' ');
+    .join(' ')
+    .replace(/(^|[^A-Za-z])([A-Z])/g, (_m, lead: string, letter: string) => lead + letter.toLowerCase());
 }
 
 /** Outermost elements that look like related-story blocks and do not hold the article itself. */
