@@ -12,6 +12,7 @@ import { matchLineRule } from '../rules.js';
 import { parseStamp } from '../stamps.js';
 import { normalizeSpaces } from '../text/normalize.js';
 import { type PageMetadata, readMetadata } from './metadata.js';
+import { nestingDepth, streamBlocks } from './stream.js';
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'HEAD', 'SELECT', 'OPTION', 'INPUT', 'TEXTAREA', 'MATH']);
 const BLOCK_TAGS = new Set([
@@ -160,7 +161,17 @@ function readabilityContent(doc: Document): Element | null {
   }
 }
 
+/** Beyond this nesting no DOM is built: the tokenizer-only reader takes the page. */
+const DOM_MAX_DEPTH = 2000;
+
+const EMPTY_METADATA: PageMetadata = {
+  title: null, titleSuffix: null, description: null, outlet: null, authors: [], publishedText: null, publishedDate: null, url: null, language: null,
+};
+
 export function htmlToBlocks(html: string): HtmlBlocks {
+  if (nestingDepth(html) > DOM_MAX_DEPTH) {
+    return { metadata: EMPTY_METADATA, header: { dek: null, authors: [] }, blocks: streamBlocks(html), outside: [] };
+  }
   const { document: doc } = parseHTML(html);
   const metadata = readMetadata(doc as unknown as Document);
   const root = (doc.body ?? doc.documentElement) as unknown as Element | null;
