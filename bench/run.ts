@@ -205,7 +205,7 @@ async function main(): Promise<void> {
     { check: 'text MB/s (fixture pages)', measured: text.MBps, target: `≥ ${TARGET.textMBps}`, pass: text.MBps >= TARGET.textMBps },
     { check: `text MB/s (one ${fmt(mb(text.bigPage.bytes))} MB page)`, measured: text.bigPage.MBps, target: `≥ ${TARGET.textMBps}`, pass: text.bigPage.MBps >= TARGET.textMBps },
     ...[memory.big, memory.many].map((m) => ({
-      check: `peak RSS MiB, ${m.mode === 'big' ? '50 MB text page' : '10,000-page directory'}`,
+      check: `peak RSS MiB, ${m.mode === 'big' ? '50 MiB text page' : '10,000-page directory'}`,
       measured: peak(m),
       target: `< ${TARGET.peakRssMB}`,
       // A run that did not finish has no peak to compare, and did not meet the target.
@@ -246,7 +246,7 @@ async function main(): Promise<void> {
       ['run', 'input MB', 'pages', 'seconds', 'pages/s', 'MB/s', 'peak RSS MiB', 'RSS before cleaning MiB', 'status'],
       [memory.big, memory.many].map((m) =>
         m.ok
-          ? [m.mode === 'big' ? 'one 50 MB text page' : '10,000 small pages', fmt(mb(m.inputBytes)), m.pages, fmt(m.seconds, 2), fmt(m.pages / m.seconds), fmt(mb(m.inputBytes) / m.seconds, 2), fmt(rssMB(m.maxRssKB)), fmt(rssMB(m.baselineRssKB)), m.failed ? `ok, ${m.failed} failed` : 'ok']
+          ? [m.mode === 'big' ? 'one 50 MiB text page' : '10,000 small pages', fmt(mb(m.inputBytes)), m.pages, fmt(m.seconds, 2), fmt(m.pages / m.seconds, 2), fmt(mb(m.inputBytes) / m.seconds, 2), fmt(rssMB(m.maxRssKB)), fmt(rssMB(m.baselineRssKB)), m.failed ? `ok, ${m.failed} failed` : 'ok']
           : [m.mode, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', `FAILED: ${m.error}`],
       ),
     ),

@@ -51,12 +51,31 @@ export function isOpen(block: Block): boolean {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Segmentation asks the same questions of the same block text many times; answers are
+ * memoised per string (the last few thousand), which keeps cleaning linear in page size.
+ */
+const MEMO_LIMIT = 4096;
+const wordCounts = new Map<string, number>();
+const repeatKeys = new Map<string, string>();
+
+function memo<T>(cache: Map<string, T>, text: string, compute: (t: string) => T): T {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
+}
 
 export function wordCount(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  return memo(wordCounts, text, (t) => t.match(WORD)?.length ?? 0);
 }
 
 /** Key for spotting repeats: case, punctuation and spacing do not make a block new. */
 export function repeatKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return memo(repeatKeys, text, (t) => t.toLowerCase().replace(NOT_WORD, ' ').trim());
 }

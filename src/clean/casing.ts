@@ -9,17 +9,19 @@ import { isCommonWord, properForm } from './lexicon.js';
 const LOWERCASE_PAGE_MAX_UPPER_SHARE = 0.004;
 const LOWERCASE_PAGE_MIN_LETTERS = 200;
 
+const LETTER = /\p{L}/gu;
+const UPPER = /\p{Lu}/gu;
+/** Enough text to judge a page's casing; reading more changes nothing but the time taken. */
+const CASING_SAMPLE_CHARS = 200_000;
+
 export function isLowercasedPage(texts: string[]): boolean {
-  let letters = 0;
-  let upper = 0;
+  let sample = '';
   for (const text of texts) {
-    for (const ch of text) {
-      if (ch.toLowerCase() !== ch.toUpperCase()) {
-        letters++;
-        if (ch !== ch.toLowerCase()) upper++;
-      }
-    }
+    if (sample.length >= CASING_SAMPLE_CHARS) break;
+    sample += `${text}\n`;
   }
+  const letters = sample.match(LETTER)?.length ?? 0;
+  const upper = sample.match(UPPER)?.length ?? 0;
   return letters >= LOWERCASE_PAGE_MIN_LETTERS && upper / letters <= LOWERCASE_PAGE_MAX_UPPER_SHARE;
 }
 

@@ -3,6 +3,7 @@
  * of thousands of pages never sits in memory at once and one bad input never stops the rest.
  */
 import { createReadStream, type Stats } from 'node:fs';
+import iconv from 'iconv-lite';
 import { stat } from 'node:fs/promises';
 import type { DecodedPage, PageContext } from '../model.js';
 import type { ResolveHost } from './address.js';
@@ -99,7 +100,7 @@ async function* readPath(input: string, options: IngestOptions): AsyncGenerator<
   } else if (info.isDirectory()) {
     yield* readDirectory(input, options);
   } else {
-    yield await attempt(input, () => readFilePage(input, options, info));
+    yield* readFile(input, options, info);
   }
 }
 
@@ -118,8 +119,77 @@ async function statOrError(path: string): Promise<Stats | InputError> {
 async function* readDirectory(dir: string, options: IngestOptions): AsyncGenerator<IngestItem> {
   for await (const item of walkDirectory(dir)) {
     if (!item.ok) yield item;
-    else yield await attempt(item.path, () => readFilePage(item.path, options));
+    else yield* readFile(item.path, options);
   }
+}
+
+/**
+ * Text files larger than this are read as a stream of page-sized parts, so that a 50 MB
+ * scraper dump is cleaned in bounded memory. HTML is always read whole: a DOM needs it all.
+ */
+export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
+/** Target size of one part, in characters; a part ends at a blank line (or a line) after half of it. */
+export const PART_CHARS = 1024 * 1024;
+const SNIFF_BYTES = 64 * 1024;
+
+async function* readFile(path: string, options: IngestOptions, known?: Stats): AsyncGenerator<IngestItem> {
+  let info: Stats;
+  try {
+    info = known ?? (await stat(path));
+  } catch (error) {
+    yield { ok: false, error: fsError(error, path) };
+    return;
+  }
+  if (!info.isFile() || info.size <= STREAM_THRESHOLD_BYTES || info.size > fileLimit(options)) {
+    yield await attempt(path, () => readFilePage(path, options, info));
+    return;
+  }
+  try {
+    yield* readTextParts(path, options);
+  } catch (error) {
+    yield { ok: false, error: fsError(error, path) };
+  }
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { start: 0, end: SNIFF_BYTES - 1 })) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Where to end a part: the last blank line after half the target, else the last line break. */
+function partEnd(text: string): number {
+  const blank = text.lastIndexOf('\n\n');
+  if (blank >= PART_CHARS / 2) return blank + 2;
+  const line = text.lastIndexOf('\n');
+  return line >= PART_CHARS / 2 ? line + 1 : text.length;
+}
+
+async function* readTextParts(path: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const head = await readHead(path);
+  const { text: headText, encoding } = decodeBytes(head, { source: path });
+  const format = sniffFormat(headText, { path });
+  if (format === 'html') {
+    yield await attempt(path, () => readFilePage(path, options));
+    return;
+  }
+  const decoder = iconv.getDecoder(encoding);
+  let pending = '';
+  let part = 0;
+  const emit = (text: string): IngestItem => ({
+    ok: true,
+    page: { context: context(`${path}#part-${++part}`, options), format: 'text', text, encoding },
+  });
+  for await (const chunk of createReadStream(path)) {
+    pending += decoder.write(chunk as Buffer);
+    while (pending.length >= PART_CHARS) {
+      const end = partEnd(pending.slice(0, PART_CHARS * 1.5));
+      yield emit(pending.slice(0, end));
+      pending = pending.slice(end);
+    }
+  }
+  pending += decoder.end() ?? '';
+  if (pending.trim()) yield emit(pending);
 }
 
 /** `path` doubles as the source: it is what the user typed, or the walk's join onto it. */
