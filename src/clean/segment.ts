@@ -374,7 +374,16 @@ export function segment(blocks: Block[], options: SegmentOptions): { main: Draft
   for (const block of header.leadingBody) block.kind = 'body';
   const related = readTail(splitSections(blocks.slice(bodyEnd)), main, options);
   applyColumnAuthor(main, blocks, options.lowercase);
+  accountForLeftovers(blocks);
   return { main, related };
+}
+
+/** Whatever no step claimed is recorded, never dropped: body + fields + removed cover the page. */
+function accountForLeftovers(blocks: Block[]): void {
+  for (const block of blocks) {
+    if (block.kind === 'section') removeBlock(block, SECTION_HEADING_REASON[block.section ?? 'list'], 'section-heading');
+    else if (block.kind === 'unknown') removeBlock(block, 'other', 'unassigned');
+  }
 }
 
 /** "Jane Roe: Why the ceasefire failed": the name is an author when the page confirms it or holds no ordinary word. */

@@ -168,11 +168,23 @@ const EMPTY_METADATA: PageMetadata = {
   title: null, titleSuffix: null, description: null, outlet: null, authors: [], publishedText: null, publishedDate: null, url: null, language: null,
 };
 
+function treeFree(html: string): HtmlBlocks {
+  return { metadata: EMPTY_METADATA, header: { dek: null, authors: [] }, blocks: streamBlocks(html), outside: [] };
+}
+
 export function htmlToBlocks(html: string): HtmlBlocks {
-  if (nestingDepth(html) > DOM_MAX_DEPTH) {
-    return { metadata: EMPTY_METADATA, header: { dek: null, authors: [] }, blocks: streamBlocks(html), outside: [] };
+  if (nestingDepth(html) > DOM_MAX_DEPTH) return treeFree(html);
+  try {
+    return domBlocks(html);
+  } catch {
+    // linkedom or Readability could not make sense of this markup; the tag-only reader can.
+    return treeFree(html);
   }
+}
+
+function domBlocks(html: string): HtmlBlocks {
   const { document: doc } = parseHTML(html);
+  if (!doc.documentElement) return treeFree(html);
   const metadata = readMetadata(doc as unknown as Document);
   const root = (doc.body ?? doc.documentElement) as unknown as Element | null;
   if (!root) return { metadata, header: { dek: null, authors: [] }, blocks: [], outside: [] };
