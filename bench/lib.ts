@@ -1,10 +1,29 @@
 /**
- * Small helpers shared by the benchmark and its memory child: statistics, timing and the
- * synthetic inputs built from the gold fixtures.
+ * Helpers shared by the benchmark and its child processes: configuration, statistics, timing,
+ * scoring, spawning, and the synthetic inputs built from the gold fixtures.
  */
-import { runInNewContext } from 'node:vm';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import type { Fixture } from '../test/quality/scoring.js';
+import { runInNewContext } from 'node:vm';
+import { type Fixture, tokenF1 } from '../test/quality/scoring.js';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+export const CONFIG = {
+  runs: 5,
+  /** Untimed passes first: the first pass still runs much of the code unoptimised. */
+  warmup: 2,
+  bigHtmlBytes: 500_000,
+  bigTextBytes: 5_000_000,
+  /** Per extractor on the big HTML page; the slowest takes 20–30 s a run, so it gets a single one. */
+  bigPageBudgetMs: 10_000,
+  childTimeoutMs: 180_000,
+};
+
+/** Throughput megabytes: 10^6 bytes. */
+export const mb = (bytes: number): number => bytes / 1e6;
 
 export function median(xs: number[]): number {
   if (xs.length === 0) return NaN;
@@ -18,8 +37,8 @@ export const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a
 export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /**
- * A full collection between measurements, so garbage one extractor leaves behind (jsdom leaves a
- * lot) is not charged to the next. `npm run bench` cannot pass --expose-gc to tsx, hence the flag
+ * A full collection between measurements, so garbage one measurement leaves behind (jsdom leaves
+ * a lot) is not charged to the next. `npm run bench` cannot pass --expose-gc to tsx, hence the flag
  * is switched on at run time and `gc` fetched from a fresh context.
  */
 setFlagsFromString('--expose-gc');
@@ -52,6 +71,72 @@ export async function timeRuns<T>(fn: () => Promise<T> | T, opts: { runs: number
     spent += took;
   }
   return { ms, value };
+}
+
+export interface SuiteResult {
+  pagesPerSec: number;
+  MBps: number;
+  medianMsPerPage: number;
+  runTotalsMs: number[];
+  texts: string[];
+}
+
+/**
+ * Times every page separately, one extractor per call. A run's total is the sum of its pages;
+ * throughput comes from the median run total, and "ms/page" is the median over pages of each
+ * page's median run.
+ */
+export async function runSuite(pages: string[], extract: (page: string, i: number) => string | Promise<string>): Promise<SuiteResult> {
+  collect();
+  let texts: string[] = [];
+  const perPage = pages.map((): number[] => []);
+  const runTotalsMs: number[] = [];
+  for (let run = 0; run < CONFIG.warmup + CONFIG.runs; run++) {
+    const timed = run >= CONFIG.warmup;
+    const out: string[] = [];
+    let total = 0;
+    for (const [i, page] of pages.entries()) {
+      const start = performance.now();
+      out.push(await extract(page, i));
+      const took = performance.now() - start;
+      total += took;
+      if (timed) perPage[i]!.push(took);
+    }
+    if (timed) runTotalsMs.push(total);
+    texts = out;
+  }
+  const seconds = median(runTotalsMs) / 1000;
+  const bytes = pages.reduce((n, p) => n + utf8Bytes(p), 0);
+  return { pagesPerSec: pages.length / seconds, MBps: mb(bytes) / seconds, medianMsPerPage: median(perPage.map(median)), runTotalsMs, texts };
+}
+
+const goldBody = (f: Fixture) => f.gold.articles.find((a) => a.role === 'main')!.paragraphs.join('\n');
+
+/** Mean body token F1 (and P, R) of extracted texts against the fixtures' main-article gold. */
+export function bodyScores(texts: string[], fixtures: Fixture[]): { f1: number; p: number; r: number } {
+  const scores = fixtures.map((f, i) => tokenF1(texts[i] ?? '', goldBody(f)));
+  return { f1: mean(scores.map((s) => s.f1)), p: mean(scores.map((s) => s.p)), r: mean(scores.map((s) => s.r)) };
+}
+
+export type ChildResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Runs a bench script in a fresh `node --import tsx`, which reports one JSON line on stdout.
+ * A fresh process gives each measurement its own heap, JIT state and peak RSS. Out-of-memory, a
+ * crash or the time limit come back as an error saying which, with the end of stderr.
+ */
+export function runChild<T>(script: string, args: string[]): ChildResult<T> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', script), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: CONFIG.childTimeoutMs,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status === 0 && last.startsWith('{')) return { ok: true, value: JSON.parse(last) as T };
+  const why = child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`);
+  const tail = child.stderr.trim().split('\n').slice(-3).join(' | ');
+  return { ok: false, error: `${why}${tail ? `: ${tail}` : ''}` };
 }
 
 /**

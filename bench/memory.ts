@@ -1,7 +1,7 @@
 /**
  * Memory child of the benchmark: a process of its own, so its peak RSS belongs to this run alone.
  *
- *   tsx bench/memory.ts big  <dir>   one ~50 MB flattened text page
+ *   tsx bench/memory.ts big  <dir>   one ~50 MiB flattened text file
  *   tsx bench/memory.ts many <dir>   a directory of 10,000 small pages
  *
  * Inputs are written with small streaming writes, so building them adds next to nothing to the

@@ -15,7 +15,8 @@ import { EXTRACTORS } from './extractors.js';
 import { bigHtmlPage, bigTextPage, collect, mean, median, timeRuns, utf8Bytes } from './lib.js';
 
 const RUNS = 5;
-const WARMUP = 1;
+/** Warm-up rounds before the timed ones: the first pass still runs much code unoptimised. */
+const WARMUP = 2;
 /** Per extractor on the big HTML page; the slowest takes ~20 s a run, so it gets a single one. */
 const BIG_PAGE_BUDGET_MS = 10_000;
 const BIG_HTML_BYTES = 500_000;
@@ -46,31 +47,38 @@ interface SuiteResult {
   texts: string[];
 }
 
+type Extract = (page: string, i: number) => string | Promise<string>;
+
 /**
- * Times every page separately in each run. A run's total is the sum of its pages; throughput comes
- * from the median run total, and "ms/page" is the median over pages of each page's median run.
+ * Times every page separately. Rounds are interleaved — each round runs every extractor once over
+ * all pages — so load that drifts on a shared machine falls on all of them alike and ratios hold.
+ * A run's total is the sum of its pages; throughput comes from the median run total, and
+ * "ms/page" is the median over pages of each page's median run.
  */
-async function runSuite(pages: string[], extract: (page: string, i: number) => string | Promise<string>): Promise<SuiteResult> {
-  collect();
-  let texts: string[] = [];
-  const perPage: number[][] = pages.map(() => []);
-  const runTotalsMs: number[] = [];
+async function runSuites(pages: string[], extracts: Extract[]): Promise<SuiteResult[]> {
+  const state = extracts.map(() => ({ texts: [] as string[], perPage: pages.map((): number[] => []), runTotalsMs: [] as number[] }));
   for (let run = 0; run < WARMUP + RUNS; run++) {
-    const out: string[] = [];
-    let total = 0;
-    for (const [i, page] of pages.entries()) {
-      const start = performance.now();
-      out.push(await extract(page, i));
-      const took = performance.now() - start;
-      total += took;
-      if (run >= WARMUP) perPage[i]!.push(took);
+    for (const [e, extract] of extracts.entries()) {
+      collect();
+      const s = state[e]!;
+      const out: string[] = [];
+      let total = 0;
+      for (const [i, page] of pages.entries()) {
+        const start = performance.now();
+        out.push(await extract(page, i));
+        const took = performance.now() - start;
+        total += took;
+        if (run >= WARMUP) s.perPage[i]!.push(took);
+      }
+      if (run >= WARMUP) s.runTotalsMs.push(total);
+      s.texts = out;
     }
-    if (run >= WARMUP) runTotalsMs.push(total);
-    texts = out;
   }
-  const seconds = median(runTotalsMs) / 1000;
   const bytes = pages.reduce((n, p) => n + utf8Bytes(p), 0);
-  return { pagesPerSec: pages.length / seconds, MBps: mb(bytes) / seconds, medianMsPerPage: median(perPage.map(median)), runTotalsMs, texts };
+  return state.map(({ texts, perPage, runTotalsMs }) => {
+    const seconds = median(runTotalsMs) / 1000;
+    return { pagesPerSec: pages.length / seconds, MBps: mb(bytes) / seconds, medianMsPerPage: median(perPage.map(median)), runTotalsMs, texts };
+  });
 }
 
 function f1Of(texts: string[], fixtures: Fixture[]) {
@@ -82,12 +90,14 @@ async function htmlBench(fixtures: Fixture[]) {
   const pages = fixtures.map((f) => f.input);
   const big = bigHtmlPage(fixtures, BIG_HTML_BYTES);
   const bigBytes = utf8Bytes(big);
+  process.stderr.write('bench: html fixture pages\n');
+  const suites = await runSuites(pages, EXTRACTORS.map((x) => (page: string) => x.extract(page)));
   const rows = [];
-  for (const extractor of EXTRACTORS) {
-    process.stderr.write(`bench: html, ${extractor.name}\n`);
-    const suite = await runSuite(pages, (page) => extractor.extract(page));
+  for (const [e, extractor] of EXTRACTORS.entries()) {
+    process.stderr.write(`bench: html big page, ${extractor.name}\n`);
+    const suite = suites[e]!;
     collect();
-    // No warm-up here: the fixture suite just ran this extractor's code six times over.
+    // No warm-up here: the fixture rounds have just run this extractor's code several times over.
     const bigRun = await timeRuns(() => extractor.extract(big), { runs: RUNS, warmup: 0, budgetMs: BIG_PAGE_BUDGET_MS });
     const bigMs = median(bigRun.ms);
     rows.push({
@@ -106,10 +116,10 @@ async function htmlBench(fixtures: Fixture[]) {
 async function textBench(fixtures: Fixture[]) {
   process.stderr.write('bench: text pages\n');
   const options = (f: Fixture) => ({ format: 'text' as const, source: f.name, fetched: f.gold.options?.fetched ?? null, published: f.gold.options?.published ?? null });
-  const suite = await runSuite(
+  const suite = (await runSuites(
     fixtures.map((f) => f.input),
-    (page, i) => cleanText(page, options(fixtures[i]!)).articles[0]?.text ?? '',
-  );
+    [(page, i) => cleanText(page, options(fixtures[i]!)).articles[0]?.text ?? ''],
+  ))[0]!;
   const big = bigTextPage(fixtures, BIG_TEXT_BYTES);
   const bigBytes = utf8Bytes(big);
   collect();
@@ -205,7 +215,7 @@ async function main(): Promise<void> {
     { check: 'text MB/s (fixture pages)', measured: text.MBps, target: `≥ ${TARGET.textMBps}`, pass: text.MBps >= TARGET.textMBps },
     { check: `text MB/s (one ${fmt(mb(text.bigPage.bytes))} MB page)`, measured: text.bigPage.MBps, target: `≥ ${TARGET.textMBps}`, pass: text.bigPage.MBps >= TARGET.textMBps },
     ...[memory.big, memory.many].map((m) => ({
-      check: `peak RSS MiB, ${m.mode === 'big' ? '50 MiB text page' : '10,000-page directory'}`,
+      check: `peak RSS MiB, ${m.mode === 'big' ? '50 MiB text file' : '10,000-page directory'}`,
       measured: peak(m),
       target: `< ${TARGET.peakRssMB}`,
       // A run that did not finish has no peak to compare, and did not meet the target.
@@ -217,7 +227,7 @@ async function main(): Promise<void> {
   out.push('# newsprism benchmark', '');
   out.push(`Machine: Node ${machine.node}, ${machine.platform}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM.`);
   out.push(`Compared: @mozilla/readability ${machine.versions['@mozilla/readability']}, jsdom ${machine.versions.jsdom}, linkedom ${machine.versions.linkedom}, defuddle ${machine.versions.defuddle}.`);
-  out.push(`Medians of ${RUNS} timed runs after ${WARMUP} warm-up; times include each extractor's HTML parse. MB = 10^6 input bytes.`, '');
+  out.push(`Medians of ${RUNS} timed runs after ${WARMUP} warm-ups (fixture rounds interleaved across extractors); times include each extractor's HTML parse. MB = 10^6 input bytes.`, '');
 
   out.push(`## HTML pages (${html.pages} fixtures, ${fmt(html.bytes / 1024)} KiB) and one ${fmt(np.bigPage.bytes / 1024)} KiB synthetic page`, '');
   out.push(
@@ -246,7 +256,7 @@ async function main(): Promise<void> {
       ['run', 'input MB', 'pages', 'seconds', 'pages/s', 'MB/s', 'peak RSS MiB', 'RSS before cleaning MiB', 'status'],
       [memory.big, memory.many].map((m) =>
         m.ok
-          ? [m.mode === 'big' ? 'one 50 MiB text page' : '10,000 small pages', fmt(mb(m.inputBytes)), m.pages, fmt(m.seconds, 2), fmt(m.pages / m.seconds, 2), fmt(mb(m.inputBytes) / m.seconds, 2), fmt(rssMB(m.maxRssKB)), fmt(rssMB(m.baselineRssKB)), m.failed ? `ok, ${m.failed} failed` : 'ok']
+          ? [m.mode === 'big' ? 'one 50 MiB text file' : '10,000 small pages', fmt(mb(m.inputBytes)), m.pages, fmt(m.seconds, 2), fmt(m.pages / m.seconds, 2), fmt(mb(m.inputBytes) / m.seconds, 2), fmt(rssMB(m.maxRssKB)), fmt(rssMB(m.baselineRssKB)), m.failed ? `ok, ${m.failed} failed` : 'ok']
           : [m.mode, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', `FAILED: ${m.error}`],
       ),
     ),

@@ -91,8 +91,8 @@ export function parseByline(text: string, lowercasePage = false): { authors: str
   if (text.length > 160) return null;
   const prefixed = BYLINE_PREFIX.exec(text);
   if (prefixed) return splitAuthors(prefixed[1]!, lowercasePage);
-  // "Jane Roe, Political Correspondent" / "Jane Roe | Reporter": a name followed by a role.
-  const roleForm = /^([^,|]{3,60})\s*[,|]\s*(.{3,80})$/u.exec(text);
+  // "Jane Roe, Political Correspondent" / "Jane Roe | Reporter" / "Jane Roe · Reporter · 6 min read".
+  const roleForm = /^([^,|·•]{3,60})\s*[,|·•]\s*(.{3,80})$/u.exec(text);
   if (roleForm && ROLE_WORDS.test(roleForm[2]!) && isPersonName(roleForm[1]!, lowercasePage)) {
     return { authors: [roleForm[1]!.trim()], outlet: isOutletName(roleForm[2]!) ? roleForm[2]!.trim() : null };
   }

@@ -31,8 +31,25 @@ const FIXED_FORMS: Record<string, string> = {
   nato: 'NATO', i: 'I', "i'm": "I'm", "i've": "I've", "i'll": "I'll", "i'd": "I'd", 'i’m': 'I’m', 'i’ve': 'I’ve', 'i’ll': 'I’ll', 'i’d': 'I’d',
   ai: 'AI', ceo: 'CEO', gdp: 'GDP', covid: 'Covid', 'covid-19': 'Covid-19', g7: 'G7', g20: 'G20', imf: 'IMF', opec: 'OPEC',
   fbi: 'FBI', cia: 'CIA', nasa: 'NASA', uae: 'UAE', ukraine: 'Ukraine', kyiv: 'Kyiv', tv: 'TV', bbc: 'BBC', mp: 'MP', mps: 'MPs',
-  pm: 'PM', 'a.m.': 'a.m.', 'p.m.': 'p.m.',
+  pm: 'PM', 'a.m.': 'a.m.', 'p.m.': 'p.m.', polish: 'Polish',
+  // Name particles stay lower case inside names ("Jan de Groot"), whatever the dictionary says of "DE".
+  de: 'de', van: 'van', von: 'von', der: 'der', den: 'den', du: 'du', da: 'da', di: 'di', la: 'la', le: 'le', bin: 'bin',
 };
+
+/** Institutions whose names are made of ordinary words ("european union"): written capitalised as a phrase. */
+const PROPER_PHRASES = [
+  'European Union', 'European Commission', 'European Parliament', 'European Council', 'European Central Bank', 'United Nations',
+  'Security Council', 'General Assembly', 'White House', 'World Bank', 'World Health Organization', 'World Trade Organization',
+  'International Monetary Fund', 'Supreme Court', 'High Court', 'Federal Reserve', 'Bank of England', 'Red Cross', 'Red Crescent',
+  'Downing Street', 'Middle East', 'Baltic Sea', 'Black Sea', 'North Sea', 'Red Sea', 'Gaza Strip', 'West Bank', 'Pentagon',
+  'State Department', 'Foreign Office', 'Home Office', 'United States', 'United Kingdom', 'Wall Street',
+];
+const PHRASE_PATTERN = new RegExp(`\\b(${PROPER_PHRASES.map((p) => p.toLowerCase().replace(/ /g, '\\s+')).join('|')})\\b`, 'g');
+const PHRASE_FORMS = new Map(PROPER_PHRASES.map((p) => [p.toLowerCase(), p]));
+
+function capitalizePhrases(text: string): string {
+  return text.replace(PHRASE_PATTERN, (m) => PHRASE_FORMS.get(m.replace(/\s+/g, ' ')) ?? m);
+}
 
 /** Words that are months or weekdays but also ordinary words: capitalised only in a date context. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
@@ -102,7 +119,7 @@ export function repairCasing(text: string, memory: CasingMemory): string {
   let out = text.replace(TOKEN, (token, offset: number) =>
     wordForm(token, text.slice(Math.max(0, offset - 12), offset), text.slice(offset + token.length, offset + token.length + 10), memory),
   );
-  out = capitalizeTitlesBeforeNames(capitalizeTitlesBeforeNames(out));
+  out = capitalizeTitlesBeforeNames(capitalizeTitlesBeforeNames(capitalizePhrases(out)));
   out = out.replace(SENTENCE_START, (match: string, lead: string, letter: string, offset: number) =>
     ABBREVIATION_BEFORE.test(out.slice(Math.max(0, offset - 8), offset + 1)) ? match : lead + letter.toUpperCase(),
   );

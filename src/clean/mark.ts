@@ -119,7 +119,7 @@ export function markSponsoredTiles(blocks: Block[]): void {
 export function markPromoBoxes(blocks: Block[]): void {
   for (let i = 1; i < blocks.length - 1; i++) {
     const block = blocks[i]!;
-    if (!isOpen(block) || wordCount(block.text) > PROMO_BOX_MAX_WORDS) continue;
+    if (!isOpen(block) || wordCount(block.text) > PROMO_BOX_MAX_WORDS || sectionKind(block.text)) continue;
     const before = blocks[i - 1]!.removal?.reason;
     const after = blocks[i + 1]!.removal?.reason;
     if (before === 'promo' && (after === 'promo' || after === 'widget')) removeBlock(block, 'promo', 'promo-box');
@@ -145,7 +145,8 @@ function isBio(text: string, authors: string[]): boolean {
   });
   const capitalisedName = /^[\p{Lu}][\p{L}'’.-]+\s+[\p{Lu}]/u.test(subject[1]!);
   if (!namedAuthor && !capitalisedName) return false;
-  if (namedAuthor && /^(writes|covers|reports)$/.test(subject[2]!)) return true;
+  // "<the author> is a former teacher and parent of two": at the end of the piece that is a bio.
+  if (namedAuthor) return true;
   return BIO_ROLE.test(text) || /\b(writes|covers|reports) (about|on|for)\b/.test(text);
 }
 

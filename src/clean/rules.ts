@@ -55,6 +55,8 @@ const COMMENT_POLICY_CUES = [
   /\breserve the right\b/i,
 ];
 
+/** "Support The Civic Review": the verb, then a capitalised name (case-sensitive on purpose). */
+const SUPPORT_OUTLET = /^(Support|Donate to|Give to|SUPPORT|DONATE TO)\s+(the\s+|The\s+)?\p{Lu}[\p{L}.&'’-]*(\s+\p{Lu}[\p{L}.&'’-]*){0,4}[\s.!]*$/u;
 const NEWSLETTER_PITCH = /\b(sign up|subscribe|register|get)\b.{0,60}\b(newsletters?|briefs?|briefings?|bulletins?|alerts|digest|inbox|emails?)\b/i;
 const APP_PITCH = /\b(download|get|install|open|try)\b.{0,30}\bapp\b|app-?store|play-?store|google play|app store/i;
 
@@ -112,18 +114,44 @@ export const LINE_RULES: LineRule[] = [
     test: (t) => countCues(t, DONATION_CUES) >= 3 || (countCues(t, DONATION_CUES) >= 2 && /\b(donat|support|contribut)/i.test(t) && wordCount(t) <= 40),
   },
   {
+    name: 'paywall-meter',
+    reason: 'promo',
+    why: 'Metered-paywall prompts ("You\'ve read 3 of 5 free articles").',
+    maxWords: 30,
+    test: (t) =>
+      /\byou('ve| have) read \d+ of (your )?\d+ (free )?(articles|stories)\b/i.test(t) ||
+      /\b(free (articles|stories) (left|remaining)|to (keep|continue) reading|for unlimited access|subscribe to (keep|continue) reading|already a (subscriber|member)\b)/i.test(t),
+  },
+  {
+    name: 'contribution-pitch',
+    reason: 'promo',
+    why: 'Calls for reader submissions: guest columns, letters, tips.',
+    maxWords: 40,
+    test: (t) => /\b(submit|send( us)?|write) (a|your) (guest column|column|letter|op-?ed|story tip|news tip|tip)\b/i.test(t) || /^(got|have) a (story|news) tip\b/i.test(t),
+  },
+  {
+    name: 'entry-time',
+    reason: 'other',
+    why: 'A bare clock time heading a live-blog entry ("10:42 GMT").',
+    maxWords: 3,
+    test: (t) => /^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([A-Z]{2,5}|local( time)?)?$/i.test(t),
+  },
+  {
     name: 'support-button',
     reason: 'promo',
     why: 'Donate and support buttons ("Support The Civic Review", "Donate now").',
     maxWords: 7,
-    test: (t) => whole('(support|donate to|give to|fund|back) (us|our (work|journalism|newsroom)|[\\p{Lu}][\\p{L} .&\'’-]{1,40})|donate( now| today)?|give( now| today)|contribute( now| today)?|make a donation').test(t),
+    test: (t) => SUPPORT_OUTLET.test(t) || whole('(support|donate to|give to) (us|our (work|journalism|newsroom|reporting))|donate( now| today)?|give( now| today)|contribute( now| today)?|make a donation').test(t),
   },
   {
     name: 'cookie-notice',
     reason: 'widget',
     why: 'Cookie-consent banners.',
     maxWords: 60,
-    test: (t) => /\b(we use cookies|uses cookies|use of cookies|cookie (policy|settings|preferences|consent)|accept (all )?cookies)\b/i.test(t),
+    test: (t) =>
+      /\b(we use cookies|uses cookies|use of cookies|cookie (policy|settings|preferences|consent)|accept (all )?cookies)\b/i.test(t) ||
+      (/\bcookies\b/i.test(t) && /\b(partners|consent|personali[sz]ed|your device|privacy|preferences)\b/i.test(t)) ||
+      whole('we (value|respect|care about) your privacy|your privacy choices|manage (preferences|options|settings|consent)|privacy (settings|preferences)').test(t),
   },
   {
     name: 'social-follow',
@@ -159,7 +187,8 @@ export const LINE_RULES: LineRule[] = [
     test: (t) =>
       whole(
         'share|shares|share (this|the) (article|story|page)|share on [a-z ]{1,20}|share via [a-z ]{1,20}|copy link|link copied|copy url|print|print (this )?article|email|e-mail|save|saved|save (article|story|for later)|' +
-          'bookmark|tweet|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|messenger|gift( this)? article|' +
+          'bookmark|\\d{1,3} (of|/) \\d{1,3}|view all \\d* ?(photos|images|pictures)|auto-?refresh( (on|off))?|load more (updates|posts|stories|articles)|' +
+          'report this (article|story|comment)|send feedback|feedback|dislike|a[+−–-]|\\d{1,5}|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|messenger|gift( this)? article|' +
           'listen|listen to (this|the) (article|story)([\\s·•|-]*\\d+ min(ute)?s?)?|\\d{1,2}:\\d{2}(:\\d{2})?|play audio|audio|pause|text size|font size|a a|a\\+ a-|zoom|' +
           'read time.{0,20}|reading time.{0,20}|\\d+ min(ute)?s? (read|listen)|show (more|less)|see (more|all)|load more|loading|expand|collapse|close|' +
           'back to top|top of page|view gallery|view (\\d+ )?(images|photos)|open (image|gallery)|\\d+ (photos|images)|enlarge( (this )?image)?|toggle caption|hide caption|' +
@@ -243,7 +272,7 @@ export const LINE_RULES: LineRule[] = [
     why: 'Corrections, update notes and syndication notes about the article rather than its story.',
     maxWords: 60,
     test: (t) =>
-      /^(this (article|story|piece|report) (was|has been|is) (amended|updated|corrected|edited|originally published|first published|republished|produced)|correction\s*:|clarification\s*:|editor'?s note\s*:|update\s*:\s*this)/i.test(t) ||
+      /^(originally (published|appeared) (by|in|on|at)\b|this (article|story|piece|report) (was|has been|is) (amended|updated|corrected|edited|originally published|first published|republished|produced)|correction\s*:|clarification\s*:|editor'?s note\s*:|update\s*:\s*this)/i.test(t) ||
       /^(purchase licensing rights|our standards\s*:)/i.test(t),
   },
   {

@@ -155,6 +155,22 @@ function headlineAbove(blocks: Block[], i: number, lowercase: boolean): number {
   return i;
 }
 
+const LOGO_MAX_WORDS = 5;
+const UPDATE_STAMP = /^(last )?(updated|modified|edited)\b/i;
+
+/**
+ * The site's name printed as a logo: a short capitalised line at the very top, or one in the
+ * header that the page prints again elsewhere (footer, copyright, "keep reading <site>").
+ */
+function isLogoLine(blocks: Block[], i: number): boolean {
+  const text = blocks[i]!.text;
+  if (wordCount(text) > LOGO_MAX_WORDS || !/^[\p{Lu}]/u.test(text) || /[.!?:]$/.test(text)) return false;
+  if (i === 0) return true;
+  if (!/^(the\s+)?[\p{Lu}][\p{L}&'’-]*(\s+[\p{Lu}][\p{L}&'’-]*)*$/u.test(text)) return false;
+  const needle = text.toLowerCase();
+  return blocks.some((b, j) => j !== i && b.text.length > text.length && b.text.toLowerCase().includes(needle));
+}
+
 function findTitleIndex(blocks: Block[], end: number, lowercase: boolean): number {
   for (let i = end - 1; i >= 0; i--) {
     const from = repeatedFrom(blocks, i);
@@ -179,12 +195,16 @@ function readHeader(blocks: Block[], bodyStart: number, options: SegmentOptions)
     blocks[titleIndex]!.kind = 'title';
   }
   // Nearest stamp and byline to the body first: stamps above the headline may belong to other items.
+  // A publication stamp outranks an "Updated ..." one.
+  const stamps = blocks.slice(0, bodyStart).filter((b) => b.kind === 'stamp').reverse();
+  const published = stamps.find((b) => !UPDATE_STAMP.test(b.stamp?.text ?? '')) ?? stamps[0];
+  for (const block of stamps) {
+    if (block === published) header.stamp = block.stamp;
+    else removeBlock(block, 'other', 'secondary-stamp');
+  }
   for (let i = bodyStart - 1; i >= 0; i--) {
     const block = blocks[i]!;
-    if (block.kind === 'stamp') {
-      if (!header.stamp) header.stamp = block.stamp;
-      else removeBlock(block, 'other', 'secondary-stamp');
-    } else if (block.kind === 'byline') {
+    if (block.kind === 'byline') {
       if (header.authors.length === 0) header.authors = block.authors ?? [];
       else removeBlock(block, 'duplicate', 'repeated-byline');
     }
@@ -207,7 +227,7 @@ function readHeader(blocks: Block[], bodyStart: number, options: SegmentOptions)
       block.kind = 'dek';
     } else if (titleIndex < 0 && isProse(block)) {
       header.leadingBody.push(block);
-    } else if (i === 0 && wordCount(block.text) <= 5 && /^[\p{Lu}]/u.test(block.text) && !/[.!?]$/.test(block.text)) {
+    } else if (!logo && isLogoLine(blocks, i)) {
       logo = block;
     } else {
       removeOpen(block, 'navigation', 'header-chrome');

@@ -26,9 +26,11 @@ const UNIT_PREFIXES: [RegExp, Unit][] = [
 
 const RELATIVE_CORE =
   '(?:(?:updated|published|posted)\\s+)?' +
+  // Compact form of reader apps: "5h", "1d", "45m" (with or without "ago").
+  '(?:(?<cn>\\d{1,3})\\s?(?<cu>m|min|h|hr|d|w|mo|y)(?:\\s+ago)?|' +
   '(?:(?<n>\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*' +
   '(?<unit>seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\\s+ago' +
-  '|just now|yesterday|today)';
+  '|just now|yesterday|today))';
 
 /** A relative stamp, optionally with an outlet name glued or separated in front. */
 const RELATIVE_LINE = new RegExp(`^(?<lead>.*?)(?<stamp>${RELATIVE_CORE})\\.?$`, 'iu');
@@ -93,7 +95,7 @@ function resolveRelativeText(stampText: string, fetched: Date | null): Pick<Stam
   const lower = stampText.toLowerCase().replace(/^(updated|published|posted)\s+/, '');
   if (lower === 'just now' || lower === 'today') return { date: isoDay(fetched), basis: 'relative' };
   if (lower === 'yesterday') return { date: isoDay(subDays(fetched, 1)), basis: 'relative' };
-  const m = /^(\S+)\s*([a-z]+)\s+ago$/.exec(lower);
+  const m = /^(\S+?)\s*([a-z]+)(?:\s+ago)?$/.exec(lower.replace(/^(\d+)([a-z]+)/, '$1 $2'));
   if (!m) return { date: null, basis: null };
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!] ?? 1);
   const unit = UNIT_PREFIXES.find(([re]) => re.test(m[2]!))?.[1] ?? 'day';
@@ -119,7 +121,12 @@ function chronoValue(result: chrono.ParsedResult, yearKnown: boolean): string | 
   return `${y}-${m}-${String(day).padStart(2, '0')}`;
 }
 
-const MONTH_GLUE = /^(?<lead>.*?\p{L})(?<date>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.*)$/iu;
+const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** "Eastbrook JournalMay 14, 2026" and "Porto Business Daily17 Jun 2025". */
+const MONTH_GLUE = new RegExp(
+  `^(?<lead>.*?\\p{L})(?<date>${MONTH_NAME}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}.*|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\.?,?\\s+\\d{4}.*)$`,
+  'iu',
+);
 
 /** "Eastbrook JournalMay 14, 2026": an outlet glued to an absolute date. */
 function gluedAbsoluteStamp(line: string, reference: Date | null): Stamp | null {
@@ -158,7 +165,7 @@ function absoluteStamp(line: string, reference: Date | null): Stamp | null {
   return null;
 }
 
-const PREFIXED_STAMP = /^(?:updated|published|posted|first published|last updated|last modified)\b.{0,80}\b(?:19|20)\d{2}\b/i;
+const PREFIXED_STAMP = /^(?:updated|published|posted|first published|last updated|last modified)\b.{0,80}(\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b)/i;
 const PREFIXED_STAMP_MAX_WORDS = 14;
 
 /** "Updated March 5 2026 - 3:26pm, first published 12:00pm": a labelled stamp with extra times. */

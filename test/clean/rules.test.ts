@@ -102,6 +102,24 @@ const CASES: Record<string, RuleCases> = {
       },
     ],
   },
+  'paywall-meter': {
+    positive: ["You've read 3 of 5 free articles this month.", 'You have 2 free articles left'],
+    negative: [
+      'Library users read 3 of 5 books on the list, the survey found.',
+      'The newspaper dropped its paywall in 2019.',
+      'Free articles on the council website explain the new bin rules.',
+    ],
+    overMatched: [
+      {
+        text: 'Fans queued for hours to keep reading the final chapter.',
+        bug: '"to (keep|continue) reading" anywhere in a sentence reads as a paywall prompt.',
+      },
+      {
+        text: 'Readers who want to continue reading the series must wait until May.',
+        bug: 'same "to continue reading" phrase as above.',
+      },
+    ],
+  },
   'support-button': {
     positive: ['Support The Civic Review', 'Donate now', 'Give today', 'Back our newsroom'],
     negative: ['Donate blood, the hospital urged.', 'Support us, the striking nurses urged.', 'Supporters gathered outside court.', 'Back home, the mood was grim.'],

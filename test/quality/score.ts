@@ -3,10 +3,11 @@
  * lifts the pinned floors in baseline.json to today's scores (never lowers them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type Baseline, scoreAll, type Summary } from './scoring.js';
+import { type Baseline, HELDOUT_DIR, scoreAll, type Summary } from './scoring.js';
 
 const BASELINE = new URL('./baseline.json', import.meta.url);
-const { scores, summary } = scoreAll();
+const heldout = process.argv.includes('--heldout');
+const { scores, summary } = scoreAll(heldout ? HELDOUT_DIR : undefined);
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 console.log('fixture'.padEnd(62), 'bodyF1  P     R     title outlet auth  date  rel(g/f) relF1 reason casing');
 for (const s of scores) {
@@ -18,7 +19,7 @@ for (const s of scores) {
   );
 }
 console.log(JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v), 2));
-if (process.argv.includes('--raise')) {
+if (process.argv.includes('--raise') && !heldout) {
   const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as Baseline;
   const raise = (current: number | undefined, value: number) => Math.max(current ?? 0, Math.round((Math.floor(value * 1000) / 1000 - 0.002) * 1000) / 1000);
   for (const [k, v] of Object.entries(summary) as [keyof Summary, number][]) {
