@@ -16,6 +16,18 @@ import { readInputs } from '../src/ingest/index.js';
 import { loadFixtures } from '../test/quality/scoring.js';
 import { copiesUntil, vary } from './lib.js';
 
+export interface MemoryReport {
+  mode: 'big' | 'many';
+  inputBytes: number;
+  pages: number;
+  failed: number;
+  outputBytes: number;
+  seconds: number;
+  maxRssKB: number;
+  /** Peak RSS after loading the code and writing the input, before any cleaning. */
+  baselineRssKB: number;
+}
+
 const BIG_BYTES = 50 * 1024 * 1024;
 const MANY_PAGES = 10_000;
 
@@ -68,7 +80,7 @@ async function main(): Promise<void> {
     }
   }
   const seconds = (performance.now() - start) / 1000;
-  const summary = { mode, inputBytes: input.bytes, pages, failed, outputBytes, seconds, maxRssKB: process.resourceUsage().maxRSS, baselineRssKB };
+  const summary: MemoryReport = { mode, inputBytes: input.bytes, pages, failed, outputBytes, seconds, maxRssKB: process.resourceUsage().maxRSS, baselineRssKB };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 

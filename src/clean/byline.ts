@@ -18,6 +18,8 @@ export const ROLE_WORDS =
 const OUTLET_WORDS =
   /\b(times|post|herald|journal|gazette|tribune|news|wire|standard|courier|review|chronicle|observer|signal|daily|press|telegraph|guardian|independent|express|mail|star|sun|globe|examiner|inquirer|record|register|dispatch|bulletin|monitor|reporter|today|weekly|online|media|network|radio|tv|television|agency|service|lantern|ledger|sentinel|mirror|echo|voice|leader|advocate|enquirer|argus|beacon|citizen|clarion|current|digest|eagle|free press|herald-tribune|insider|nation|pioneer|pulse|republic|statesman|telegram|times-union|tribune-review|update|world|magazine|report|desk|hub|wire service|broadcasting|newsroom|briefing)\b/i;
 
+/** Words that open a phrase, never a name: "By The Numbers", "By The Way". */
+const NOT_NAME_START = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'its', 'their', 'all', 'no']);
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'bin', 'bint', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'st.', 'mc']);
 const NAME_TOKEN = /^[\p{Lu}][\p{L}'’.-]*$|^[\p{Lu}]\.$/u;
 
@@ -32,6 +34,7 @@ export function isPersonName(text: string, lowercasePage = false): boolean {
   const tokens = text.trim().split(/\s+/);
   if (tokens.length < 2 || tokens.length > 5) return false;
   if (OUTLET_WORDS.test(text) && !lowercasePage) return false;
+  if (NOT_NAME_START.has(tokens[0]!.toLowerCase())) return false;
   let named = 0;
   for (const token of tokens) {
     if (NAME_PARTICLES.has(token.toLowerCase())) continue;
@@ -94,7 +97,8 @@ export function parseByline(text: string, lowercasePage = false): { authors: str
   // "Jane Roe, Political Correspondent" / "Jane Roe | Reporter" / "Jane Roe · Reporter · 6 min read".
   const roleForm = /^([^,|·•]{3,60})\s*[,|·•]\s*(.{3,80})$/u.exec(text);
   if (roleForm && ROLE_WORDS.test(roleForm[2]!) && isPersonName(roleForm[1]!, lowercasePage)) {
-    return { authors: [roleForm[1]!.trim()], outlet: isOutletName(roleForm[2]!) ? roleForm[2]!.trim() : null };
+    const outlet = isOutletName(roleForm[2]!) && !ROLE_WORDS.test(roleForm[2]!) ? roleForm[2]!.trim() : null;
+    return { authors: [roleForm[1]!.trim()], outlet };
   }
   return null;
 }

@@ -53,7 +53,7 @@ function capitalizePhrases(text: string): string {
 
 /** Words that are months or weekdays but also ordinary words: capitalised only in a date context. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
-const DATE_CONTEXT_BEFORE = /\b(in|on|since|until|by|early|late|mid|last|next|this|of|from|through|during|before|after|between)\s+$/;
+const DATE_CONTEXT_BEFORE = /(\b(in|on|since|until|by|early|late|mid|last|next|this|of|from|through|during|before|after|between)|\d{1,2}(st|nd|rd|th)?)[\s-]+$/;
 const DATE_CONTEXT_AFTER = /^\s+(\d|of\s+\d|last|next|this)/;
 
 /** Titles written capitalised when they stand directly before a name. */
@@ -66,7 +66,7 @@ const TITLE_WORDS = new Set([
 ]);
 
 /** A full stop after these ends an abbreviation, not a sentence ("U.S. widens", "Mr. Sarr"). */
-const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:u\.s|u\.k|u\.n|e\.u|mr|mrs|ms|dr|st|gen|gov|sen|rep|col|lt|capt|sgt|prof|rev|no|vs|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
+const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:u\.s|u\.k|u\.n|e\.u|e\.g|i\.e|etc|mr|mrs|ms|dr|st|gen|gov|sen|rep|col|lt|capt|sgt|prof|rev|no|vs|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const SENTENCE_START = /(^|[.!?]["”’)]?\s+|^["“‘'(]|[.!?]\s+["“‘']|:\s+["“‘'])(\p{Ll})/gu;
 
@@ -87,7 +87,7 @@ function wordForm(token: string, before: string, after: string, memory: CasingMe
   const core = stripEdgeDots(token);
   const tail = token.slice(core.length);
   const lower = core.toLowerCase();
-  const fixed = FIXED_FORMS[lower];
+  const fixed = FIXED_FORMS[lower] ?? (lower === 'i.' ? 'I.' : undefined);
   if (fixed) return fixed + tail;
   const learned = memory.names.get(lower);
   if (learned) return learned + tail;
@@ -100,7 +100,9 @@ function wordForm(token: string, before: string, after: string, memory: CasingMe
   const proper = properForm(base.toLowerCase());
   if (proper) return proper + (possessive ? possessive[2]! : '') + tail;
   if (base.includes('-')) {
-    return base.split('-').map((part) => wordForm(part, '', '', memory)).join('-') + (possessive ? possessive[2]! : '') + tail;
+    // Each part keeps the part before it as context: "mid-may" is a month.
+    const parts = base.split('-');
+    return parts.map((part, i) => wordForm(part, i > 0 ? `${parts[i - 1]} ` : before, '', memory)).join('-') + (possessive ? possessive[2]! : '') + tail;
   }
   // A word no dictionary knows is, in news text, almost always a name ("koval", "zelenskyy").
   if (base.length >= 3 && /^\p{L}+$/u.test(base) && !isCommonWord(base.toLowerCase())) return capitalize(core) + tail;

@@ -3,8 +3,9 @@
  *
  * Order matters and is written down here:
  *  1. normalise blocks (spacing, glued sentences) — every rule below sees tidy text;
- *  2. detect a lower-cased page — rules that read capitals (names, headlines) relax;
- *  3. line rules (ads, promos, widgets, navigation, comments, disclaimers, credits);
+ *  2. line rules (ads, promos, widgets, navigation, comments, disclaimers, credits);
+ *  3. detect a lower-cased page, on what the line rules left — later steps that read
+ *     capitals (names, headlines) relax;
  *  4. repeated blocks — after line rules, so that a second copy of an appeal reads "duplicate"
  *     while a repeated "Advertisement" keeps its reason;
  *  5. captions — after credits exist, since a caption is known by the credit under it;
@@ -84,8 +85,9 @@ function applyHints(main: Draft, hints: PageHints): void {
 function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | null): { articles: Article[]; removed: Removal[] } {
   for (const block of blocks) block.text = separateGluedSentences(normalizeSpaces(block.text));
   const live = blocks.filter((b) => b.text.length > 0);
-  const lowercase = isLowercasedPage(live.map((b) => b.text));
   applyLineRules(live);
+  // Judged on what the rules left: a capitalised "Advertisement" says nothing about the article's casing.
+  const lowercase = isLowercasedPage(live.filter((b) => b.kind !== 'removed').map((b) => b.text));
   markDuplicates(live);
   markCaptions(live);
   markSponsoredTiles(live);

@@ -28,6 +28,7 @@ const TITLE_MAX_WORDS = 30;
 const DEK_MIN_WORDS = 6;
 const DEK_MAX_WORDS = 70;
 const SNIPPET_MIN_WORDS = 6;
+const NON_PROSE_WEIGHT = 0.01;
 /** A headline-shaped block this long, under a shorter one, is the dek. */
 const DEK_VS_TITLE_MIN_WORDS = 8;
 
@@ -81,7 +82,8 @@ function proseRuns(blocks: Block[]): Run[] {
       runs.push(current);
     }
     current.end = i;
-    if (isProse(block)) current.score += wordCount(block.text);
+    // Prose decides; other words only break ties between runs without prose.
+    current.score += wordCount(block.text) * (isProse(block) ? 1 : NON_PROSE_WEIGHT);
   });
   return runs;
 }

@@ -72,9 +72,19 @@ function parseMoment(value: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * "5h" and "3m" are stamps only standing alone or glued to a name ("Levante Daily Record5h");
+ * "Revenue hit $40m." and "Population 3m" are amounts.
+ */
+function compactStampAllowed(lead: string, line: string): boolean {
+  if (/\.$/.test(line)) return false;
+  return lead === '' || /\p{L}$/u.test(lead) || /[·•|]\s*$/.test(lead);
+}
+
 function relativeStamp(line: string, fetched: Date | null): Stamp | null {
   const match = RELATIVE_LINE.exec(line);
   if (!match?.groups) return null;
+  if (match.groups.cn !== undefined && !compactStampAllowed(match.groups.lead ?? '', line)) return null;
   const rawLead = match.groups.lead ?? '';
   const stampText = (match.groups.stamp ?? '').trim();
   const lead = rawLead.replace(LEAD_SEPARATOR, '').trim();
@@ -169,10 +179,17 @@ const PREFIXED_STAMP = /^(?:updated|published|posted|first published|last update
 const PREFIXED_STAMP_MAX_WORDS = 14;
 
 /** "Updated March 5 2026 - 3:26pm, first published 12:00pm": a labelled stamp with extra times. */
+const STAMP_FILLER = /\b(first|last|published|updated|posted|modified|at|on)\b|[\s,·•|–—-]+/gi;
+
 function prefixedStamp(line: string, reference: Date | null): Stamp | null {
   if (!PREFIXED_STAMP.test(line) || line.split(/\s+/).length > PREFIXED_STAMP_MAX_WORDS) return null;
-  const first = chrono.en.parse(line, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
+  const results = chrono.en.parse(line, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  const first = results[0];
   if (!first) return null;
+  // Everything but the dates, times and stamp words must be gone: "Updated figures are due on ..." is a sentence.
+  let rest = line;
+  for (const r of results) rest = rest.replace(r.text, ' ');
+  if (rest.replace(STAMP_FILLER, '').length > 4) return null;
   const date = chronoValue(first, reference != null);
   return { text: line, outlet: null, date, basis: date ? 'stamp' : null };
 }
@@ -194,8 +211,12 @@ export function parseStamp(line: string, context: StampContext): Stamp | null {
 export function metadataDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const trimmed = value.trim();
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(trimmed);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
   const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(trimmed);
   if (iso) return [iso[1], iso[2], iso[3]].filter(Boolean).join('-');
+  // Metadata states dates; "tomorrow" or "next week" has no year to stand on.
+  if (!/\d{4}/.test(trimmed)) return null;
   const parsed = chrono.en.parse(trimmed, new Date(Date.UTC(2000, 0, 1)))[0];
   return parsed ? chronoValue(parsed, false) : null;
 }

@@ -52,15 +52,15 @@ describe('parseByline', () => {
     expect(parseByline('by night the harbour is quiet', true)).toBeNull();
   });
 
-  // Known bug: isPersonName accepts "The" as a name token, so a title-case feature heading
+  // Regression (fixed): isPersonName accepts "The" as a name token, so a title-case feature heading
   // after "By" reads as an author.
-  it.fails.each(['By The Numbers', 'By The Way'])('%j → null [known bug: "The Numbers" read as a person]', (line) => {
+  it.each(['By The Numbers', 'By The Way'])('%j → null [regression, was: "The Numbers" read as a person]', (line) => {
     expect(parseByline(line)).toBeNull();
   });
 
-  // Known bug: "reporter" is one of the OUTLET_WORDS, so the job title after the bar is
+  // Regression (fixed): "reporter" is one of the OUTLET_WORDS, so the job title after the bar is
   // recorded as the outlet.
-  it.fails('"Jane Roe | Reporter" has no outlet [known bug: outlet "Reporter"]', () => {
+  it('"Jane Roe | Reporter" has no outlet [regression, was: outlet "Reporter"]', () => {
     expect(parseByline('Jane Roe | Reporter')).toEqual({ authors: ['Jane Roe'], outlet: null });
   });
 });
@@ -189,27 +189,27 @@ describe('repairCasing', () => {
     expect(repair(input)).toBe(expected);
   });
 
-  // Known bug: "march" after a day number is a date, but the date-context test only looks at
+  // Regression (fixed): "march" after a day number is a date, but the date-context test only looks at
   // the word right before ("on", "in", ...), not at "on 3".
-  it.fails('capitalises the month in "on 3 march" [known bug: stays lower-case]', () => {
+  it('capitalises the month in "on 3 march" [regression, was: stays lower-case]', () => {
     expect(repair('officials will march through the town on 3 march.')).toBe('Officials will march through the town on 3 March.');
   });
 
-  // Known bug: a word-final full stop is kept on single letters ("i." looks like an initial),
+  // Regression (fixed): a word-final full stop is kept on single letters ("i." looks like an initial),
   // so the pronoun at the end of a sentence is not found in FIXED_FORMS.
-  it.fails('capitalises a sentence-final "i" [known bug: "said i." stays lower-case]', () => {
+  it('capitalises a sentence-final "i" [regression, was: "said i." stays lower-case]', () => {
     expect(repair("i'll be there, said i.")).toBe("I'll be there, said I.");
   });
 
-  // Known bug: "e.g." and "i.e." are not in ABBREVIATION_BEFORE, so the next word is taken for
+  // Regression (fixed): "e.g." and "i.e." are not in ABBREVIATION_BEFORE, so the next word is taken for
   // a sentence start.
-  it.fails('does not start a sentence after "e.g." [known bug: "e.g. The fuel bill"]', () => {
+  it('does not start a sentence after "e.g." [regression, was: "e.g. The fuel bill"]', () => {
     expect(repair('the costs, e.g. the fuel bill, rose.')).toBe('The costs, e.g. the fuel bill, rose.');
   });
 
-  // Known bug: hyphenated words are repaired part by part with no context, so "mid-may" loses
+  // Regression (fixed): hyphenated words are repaired part by part with no context, so "mid-may" loses
   // the date context that "mid may" would have.
-  it.fails('capitalises the month in "mid-may" [known bug: stays lower-case]', () => {
+  it('capitalises the month in "mid-may" [regression, was: stays lower-case]', () => {
     expect(repair('the event is in mid-may.')).toBe('The event is in mid-May.');
   });
 });

@@ -233,20 +233,20 @@ describe('cleanText output', () => {
     );
   });
 
-  // Known bug: isLowercasedPage counts every block, residue included, so on a lower-cased page
+  // Regression (fixed): isLowercasedPage counts every block, residue included, so on a lower-cased page
   // one capitalised "Advertisement" label pushes the capital share over the threshold and
   // casing is not repaired; once the label is gone, cleaning the output again repairs it.
-  it.fails('is idempotent on a lower-cased page with a capitalised ad label [known bug: casing repaired only on the second pass]', () => {
+  it('is idempotent on a lower-cased page with a capitalised ad label [regression, was: casing repaired only on the second pass]', () => {
     const page = [LOWER_SENTENCES[1], LOWER_SENTENCES[0], 'Advertisement', ''].join('\n');
     const first = clean(page).articles[0]!;
     const again = clean(first.text).articles[0]!;
     expect(paragraphsOf(again)).toEqual(paragraphsOf(first));
   });
 
-  // Known bug: on a page with no prose the first (zero-score) run wins, so an outlet line
+  // Regression (fixed): on a page with no prose the first (zero-score) run wins, so an outlet line
   // becomes body and the only stamp is removed as "secondary-stamp"; cleaning that output
   // again drops the outlet from the body.
-  it.fails('is idempotent on a page without prose [known bug: outlet line kept as body, then dropped]', () => {
+  it('is idempotent on a page without prose [regression, was: outlet line kept as body, then dropped]', () => {
     const first = clean('Coastal Herald\nPublished 14 March 2026\nThe vote was close.\n').articles[0]!;
     const again = clean(first.text).articles[0]!;
     expect(paragraphsOf(again)).toEqual(paragraphsOf(first));

@@ -137,19 +137,19 @@ describe('parseStamp: body text is not a stamp', () => {
     expect(parseStamp(line, at(FETCHED))).toBeNull();
   });
 
-  // Known bug: prefixedStamp takes any line of up to 14 words that starts with "Updated" or
+  // Regression (fixed): prefixedStamp takes any line of up to 14 words that starts with "Updated" or
   // "Published" and names a year for a labelled stamp, so a body sentence becomes the page's
   // stamp (and leaves the body).
-  it.fails.each([
+  it.each([
     'Updated figures are due on March 3, 2026, the statistics office said.',
     'Published figures show a rise on March 3, 2026.',
-  ])('%j → null [known bug: read as a labelled stamp]', (line) => {
+  ])('%j → null [regression, was: read as a labelled stamp]', (line) => {
     expect(parseStamp(line, at(FETCHED))).toBeNull();
   });
 
-  // Known bug: the compact form ("5m", "3h") accepts a number glued to any lead, so an amount
+  // Regression (fixed): the compact form ("5m", "3h") accepts a number glued to any lead, so an amount
   // of money or people in millions is read as "minutes ago" with the words before as outlet.
-  it.fails.each(['Revenue hit $40m.', 'Cost: £5m', 'Population 3m'])('%j → null [known bug: read as a compact "m" (minutes) stamp]', (line) => {
+  it.each(['Revenue hit $40m.', 'Cost: £5m', 'Population 3m'])('%j → null [regression, was: read as a compact "m" (minutes) stamp]', (line) => {
     expect(parseStamp(line, at(FETCHED))).toBeNull();
   });
 
@@ -182,15 +182,15 @@ describe('metadataDate', () => {
     expect(metadataDate(undefined)).toBeNull();
   });
 
-  // Known bug: relative expressions are resolved against the fixed 2000-01-01 reference and
+  // Regression (fixed): relative expressions are resolved against the fixed 2000-01-01 reference and
   // come back as invented dates ("tomorrow" → "2000-01-02", "next week" → "2000-01-08").
-  it.fails.each(['tomorrow', 'next week sometime'])('%j → null [known bug: resolved against 2000-01-01]', (value) => {
+  it.each(['tomorrow', 'next week sometime'])('%j → null [regression, was: resolved against 2000-01-01]', (value) => {
     expect(metadataDate(value)).toBeNull();
   });
 
-  // Known bug: the ISO prefix regex takes the first four digits of the basic (compact) ISO 8601
+  // Regression (fixed): the ISO prefix regex takes the first four digits of the basic (compact) ISO 8601
   // form and stops, so the month and day are lost.
-  it.fails('reads the compact ISO 8601 form "20260314" [known bug: read as "2026"]', () => {
+  it('reads the compact ISO 8601 form "20260314" [regression, was: read as "2026"]', () => {
     expect(metadataDate('20260314')).toBe('2026-03-14');
   });
 });
