@@ -5,9 +5,17 @@
  */
 import { isCommonWord, properForm } from './lexicon.js';
 
-/** Share of upper-case letters under which a page counts as lower-cased by its scraper. */
-const LOWERCASE_PAGE_MAX_UPPER_SHARE = 0.004;
+/**
+ * A page counts as lower-cased by its scraper when its sentences start in lower case and its
+ * prose holds almost no capitals. Only prose-sized blocks are read: a stamp or a label in
+ * capitals ("Published 14 March 2026") says nothing about how the article's text was treated.
+ */
+const LOWERCASE_PAGE_MAX_UPPER_SHARE = 0.01;
 const LOWERCASE_PAGE_MIN_LETTERS = 200;
+const LOWERCASE_MIN_SENTENCE_STARTS = 3;
+const LOWERCASE_SENTENCE_SHARE = 0.9;
+const PROSE_BLOCK_MIN_WORDS = 8;
+const SENTENCE_FIRST_LETTER = /(?:^|[.!?]["”’)]?\s+)["“‘'(]?(\p{L})/gu;
 
 const LETTER = /\p{L}/gu;
 const UPPER = /\p{Lu}/gu;
@@ -18,11 +26,14 @@ export function isLowercasedPage(texts: string[]): boolean {
   let sample = '';
   for (const text of texts) {
     if (sample.length >= CASING_SAMPLE_CHARS) break;
-    sample += `${text}\n`;
+    if (text.split(/\s+/).length >= PROSE_BLOCK_MIN_WORDS) sample += `${text}\n`;
   }
   const letters = sample.match(LETTER)?.length ?? 0;
   const upper = sample.match(UPPER)?.length ?? 0;
-  return letters >= LOWERCASE_PAGE_MIN_LETTERS && upper / letters <= LOWERCASE_PAGE_MAX_UPPER_SHARE;
+  if (letters < LOWERCASE_PAGE_MIN_LETTERS || upper / letters > LOWERCASE_PAGE_MAX_UPPER_SHARE) return false;
+  const starts = [...sample.matchAll(SENTENCE_FIRST_LETTER)].map((m) => m[1]!);
+  const lowerStarts = starts.filter((c) => c === c.toLowerCase()).length;
+  return starts.length >= LOWERCASE_MIN_SENTENCE_STARTS && lowerStarts / starts.length >= LOWERCASE_SENTENCE_SHARE;
 }
 
 /** Forms the dictionary lacks or gets wrong for news ("u.s." is not a dictionary word). */
