@@ -119,7 +119,8 @@ describe('isLowercasedPage', () => {
 
   it('recognises a page without capitals', () => {
     expect(isLowercasedPage([lower])).toBe(true);
-    expect(isLowercasedPage(lower.match(/.{1,40}/g)!)).toBe(true);
+    // Split into line-sized blocks: only prose-sized blocks (8+ words) are read.
+    expect(isLowercasedPage(lower.match(/.{1,80}/g)!)).toBe(true);
   });
 
   it('does not call a normal, a short or an all-symbol page lower-cased', () => {
