@@ -123,7 +123,7 @@ export type ChildResult<T> = { ok: true; value: T } | { ok: false; error: string
 /**
  * Runs a bench script in a fresh `node --import tsx`, which reports one JSON line on stdout.
  * A fresh process gives each measurement its own heap, JIT state and peak RSS. Out-of-memory, a
- * crash or the time limit come back as an error saying which, with the end of stderr.
+ * crash or the time limit come back as an error saying which, with the message from stderr.
  */
 export function runChild<T>(script: string, args: string[]): ChildResult<T> {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', script), ...args], {
@@ -135,8 +135,10 @@ export function runChild<T>(script: string, args: string[]): ChildResult<T> {
   const last = child.stdout.trim().split('\n').pop() ?? '';
   if (child.status === 0 && last.startsWith('{')) return { ok: true, value: JSON.parse(last) as T };
   const why = child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`);
-  const tail = child.stderr.trim().split('\n').slice(-3).join(' | ');
-  return { ok: false, error: `${why}${tail ? `: ${tail}` : ''}` };
+  // The message, not the stack under it: V8's "FATAL ERROR: ... heap out of memory", or the Error line.
+  const lines = child.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('npm warn'));
+  const message = lines.find((l) => /^(\w*Error\b|FATAL ERROR)|out of memory/.test(l)) ?? lines.at(-1);
+  return { ok: false, error: message ? `${why}: ${message}` : why };
 }
 
 /**

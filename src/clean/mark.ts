@@ -10,8 +10,11 @@ import { type StampContext, parseStamp } from './stamps.js';
 
 /** One-word blocks repeat for innocent reasons ("Share", "Comments") and keep their own rule. */
 const DUPLICATE_MIN_WORDS = 2;
-/** Removals that a second copy re-labels as `duplicate`: an appeal printed twice is one appeal plus a copy. */
-const COPYABLE_REASONS = new Set(['promo', 'disclaimer', 'bio', 'caption', 'credit']);
+/**
+ * Removals that a second copy re-labels as `duplicate`: an appeal printed twice is one appeal
+ * plus a copy. A photographer's credit under two photos is two credits.
+ */
+const COPYABLE_REASONS = new Set(['promo', 'disclaimer', 'bio']);
 const CAPTION_MAX_WORDS = 45;
 
 /**
@@ -62,7 +65,7 @@ export function markAnchors(blocks: Block[], context: StampContext, lowercase: b
   }
 }
 
-const TRAILING_CREDIT = /(?:\s|\()((photo|image|picture|photograph|credit|video)s?\s*(:|courtesy of)\s*[^.]{2,60}\.?|[\p{Lu}][\p{L}.'’-]+\s[\p{Lu}][\p{L}.'’-]+\s?\/\s?[\p{Lu}][\p{L}&.' -]{1,40})\)?$/u;
+const TRAILING_CREDIT = /(?:[.!?]\s+|\()((photo|image|picture|photograph|credit|video)s?\s*(:|courtesy of)\s*[^.]{2,60}\.?|[\p{Lu}][\p{L}.'’-]+\s[\p{Lu}][\p{L}.'’-]+\s?\/\s?[\p{Lu}][\p{L}&.' -]{1,40})\)?$/u;
 
 /**
  * Rule `caption-before-credit`: a short block directly followed by a photo credit is its
