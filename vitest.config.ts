@@ -7,5 +7,6 @@ export default defineConfig({
     // Tests pin UTC so that date resolution never depends on the laptop's zone.
     env: { TZ: 'UTC' },
     testTimeout: 20_000,
+    setupFiles: ['test/setup.ts'],
   },
 });

@@ -100,7 +100,8 @@ function trimTrailingHeadline(blocks: Block[], run: Run, lowercase: boolean): vo
 
 /** A byline name or outlet line between the stamp and the first paragraph belongs to the header. */
 function trimLeadingHeaderLines(blocks: Block[], run: Run, lowercase: boolean): void {
-  while (run.start < run.end) {
+  // May empty the run: a page whose only "body" is an outlet name has no body.
+  while (run.start <= run.end) {
     const block = blocks[run.start]!;
     const headerLine = !isOpen(block) || (!isProse(block) && (isOutletLine(block) || parseNameOnlyLine(block.text, lowercase) !== null));
     if (!headerLine) return;
@@ -375,7 +376,7 @@ function readTail(segments: Segment[], main: Draft, options: SegmentOptions): Dr
 export function segment(blocks: Block[], options: SegmentOptions): { main: Draft; related: Draft[] } {
   const run = pickMainRun(blocks, options.lowercase);
   const bodyStart = run?.start ?? blocks.length;
-  const bodyEnd = run ? run.end + 1 : blocks.length;
+  const bodyEnd = run ? Math.max(run.start, run.end + 1) : blocks.length;
   const header = readHeader(blocks, bodyStart, options);
   settleOutlet(blocks, header);
   const main: Draft = {
