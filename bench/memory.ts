@@ -6,13 +6,13 @@
  *
  * Inputs are written with small streaming writes, so building them adds next to nothing to the
  * peak; the peak before processing is reported too (`baselineRssKB`) so the reader can see that.
- * Processing is the CLI's path (readInputs → cleanPage → one JSON line per page), except that the
- * JSON lines are counted instead of printed. Prints one JSON object on stdout.
+ * Processing is the CLI itself (`newsprism extract <input>`), with its JSON lines counted instead
+ * of printed. Prints one JSON object on stdout.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanPage } from '../src/clean/index.js';
-import { readInputs } from '../src/ingest/index.js';
+import { Writable } from 'node:stream';
+import { main as cli } from '../src/cli/main.js';
 import { loadFixtures } from '../test/quality/scoring.js';
 import { copiesUntil, vary } from './lib.js';
 
@@ -64,21 +64,23 @@ async function main(): Promise<void> {
 
   const start = performance.now();
   let pages = 0;
-  let failed = 0;
   let outputBytes = 0;
-  for await (const item of readInputs([input.path])) {
-    if (!item.ok) {
-      failed++;
-      continue;
-    }
-    try {
-      const result = cleanPage(item.page, { published: null, fetched: item.page.context.fetched });
-      outputBytes += JSON.stringify(result).length + 1;
-      pages++;
-    } catch {
-      failed++;
-    }
-  }
+  const stdout = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      outputBytes += chunk.length;
+      for (const byte of chunk) if (byte === 10) pages++;
+      done();
+    },
+  });
+  let errors = '';
+  const stderr = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      errors += chunk.toString();
+      done();
+    },
+  });
+  await cli(['extract', input.path], { stdout, stderr, stdin: process.stdin });
+  const failed = Number(/(\d+) failed/.exec(errors)?.[1] ?? 0);
   const seconds = (performance.now() - start) / 1000;
   const summary: MemoryReport = { mode, inputBytes: input.bytes, pages, failed, outputBytes, seconds, maxRssKB: process.resourceUsage().maxRSS, baselineRssKB };
   process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -41,6 +41,7 @@ const NOT_OUTLET = new Set(['time', 'updated', 'published', 'posted', 'on', 'at'
 const LEAD_SEPARATOR = /[\s·•|,–—-]+$/u;
 const ABSOLUTE_PREFIX = /^(?:(?:first |last )?(?:published|updated|posted|modified|date(?:d)?|created)(?: on| at)?\s*:?\s*)/i;
 const MAX_STAMP_CHARS = 90;
+const MAX_STAMP_WORDS = 14;
 const TIME_ONLY = /^\d{1,2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*([A-Z]{2,4})?$/i;
 
 function outletLike(lead: string): boolean {
@@ -149,8 +150,11 @@ function gluedAbsoluteStamp(line: string, reference: Date | null): Stamp | null 
 }
 
 /** Lines like "Published 14 March 2026" or "Updated 2:45 PM GMT, March 3, 2026". */
+/** A date needs a month name, a year or a numeric date; without one chrono need not be asked. */
+const DATE_HINT = new RegExp(`${MONTH_NAME}|\\b(?:19|20)\\d{2}\\b|\\d{1,4}[-/.]\\d{1,2}`, 'i');
+
 function absoluteStamp(line: string, reference: Date | null): Stamp | null {
-  if (line.length > MAX_STAMP_CHARS || !/\d/.test(line)) return null;
+  if (line.length > MAX_STAMP_CHARS || line.split(' ').length > MAX_STAMP_WORDS || !/\d/.test(line) || !DATE_HINT.test(line)) return null;
   const parts = line.split(/\s+[|·•]\s+/);
   for (const part of parts) {
     const core = part.replace(ABSOLUTE_PREFIX, '').trim();

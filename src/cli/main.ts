@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { cleanPage } from '../clean/index.js';
 import { readInputs } from '../ingest/index.js';
 import { renderText } from './format.js';
+import { keepHeapBounded } from './memory.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
@@ -60,6 +61,7 @@ async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<n
     stdin: io.stdin,
   });
   for await (const item of items) {
+    keepHeapBounded();
     if (!item.ok) {
       failed++;
       await write(io.stderr, `newsprism: ${item.error.message}\n`);

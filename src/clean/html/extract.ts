@@ -94,9 +94,10 @@ function containerLabel(el: Element): string {
 /** Outermost elements that look like related-story blocks and do not hold the article itself. */
 function relatedContainers(doc: Document): Element[] {
   const found: Element[] = [];
-  const bodyText = doc.body?.textContent?.length ?? 0;
+  let bodyText: number | null = null;
   for (const el of doc.querySelectorAll('aside, section, div, ul, ol, nav')) {
     if (!RELATED_CONTAINER.test(containerLabel(el))) continue;
+    bodyText ??= doc.body?.textContent?.length ?? 0;
     if (found.some((outer) => outer.contains(el))) continue;
     if (el.querySelector('h1') || (el.textContent?.length ?? 0) > bodyText * 0.5) continue;
     found.push(el);
