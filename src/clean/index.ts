@@ -27,6 +27,8 @@ import { matchLineRule } from './rules.js';
 import { sectionKind } from './sections.js';
 import { normalizeSpaces, separateGluedSentences, splitTextBlocks } from './text/normalize.js';
 
+/** How far into the body a headline or standfirst printed again is looked for. */
+const FIELD_IN_BODY_WINDOW = 3;
 const LOWERCASE_GLUE = /(\p{Ll}{2,})([.!?])(\p{Ll}{2,})/gu;
 const NOT_SENTENCE_AFTER_DOT = /^(com|org|net|gov|edu|io|co|uk|us|de|fr|info|biz|ru|ua|eu|in|html|php|js|ts|pdf|jpg|png|ly|me|tv)$/;
 
@@ -66,20 +68,24 @@ function publishedFor(draft: Draft, options: CleanOptions, hints: PageHints | nu
   return { text: null, date: null, basis: null };
 }
 
+/** A field the metadata names may also be printed at the top of the body: take it out of the body. */
+function takeFromBody(main: Draft, text: string, kind: 'title' | 'dek'): void {
+  const key = repeatKey(text);
+  const shown = main.body.findIndex((b) => repeatKey(b.text) === key);
+  if (shown >= 0 && shown < FIELD_IN_BODY_WINDOW) main.body.splice(shown, 1)[0]!.kind = kind;
+}
+
 function applyHints(main: Draft, hints: PageHints): void {
   if (hints.title) {
     main.title = hints.title;
-    const key = repeatKey(hints.title);
-    const shown = main.body.findIndex((b) => repeatKey(b.text) === key);
-    if (shown >= 0 && shown < 3) main.body.splice(shown, 1)[0]!.kind = 'title';
+    takeFromBody(main, hints.title, 'title');
+  }
+  if (hints.dek) {
+    main.dek = hints.dek;
+    takeFromBody(main, hints.dek, 'dek');
   }
   main.outlet = hints.outlet ?? main.outlet;
   if (hints.authors.length > 0) main.authors = hints.authors;
-  if (hints.dek) {
-    main.dek = hints.dek;
-    const shown = main.body.findIndex((b) => b.text === hints.dek);
-    if (shown >= 0 && shown < 2) main.body.splice(shown, 1)[0]!.kind = 'dek';
-  }
 }
 
 function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | null): { articles: Article[]; removed: Removal[] } {
