@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     '',
   );
 
-  out.push(`## Memory (child process, the CLI: `newsprism extract <input>`; idle \`node --import tsx\` = ${memory.idleTsxRssKB ? fmt(rssMB(memory.idleTsxRssKB)) : 'n/a'} MiB)`, '');
+  out.push(`## Memory (child process, the CLI: \`newsprism extract <input>\`; idle \`node --import tsx\` = ${memory.idleTsxRssKB ? fmt(rssMB(memory.idleTsxRssKB)) : 'n/a'} MiB)`, '');
   out.push(
     table(
       ['run', 'input MB', 'pages', 'seconds', 'pages/s', 'MB/s', 'peak RSS MiB', 'RSS before cleaning MiB', 'status'],
