@@ -2,6 +2,7 @@
  * The newsprism command line. One catch per input: a failing page prints one line on
  * stderr and the batch goes on. Exit codes: 0 all good, 1 some input failed, 2 usage error.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { cleanPage } from '../clean/index.js';
 import { readInputs } from '../ingest/index.js';
@@ -89,9 +90,15 @@ function positiveNumber(name: string) {
   };
 }
 
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
 function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('newsprism')
     .description('Turn news pages into structured articles, and what was removed from them and why.')
+    .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   program
@@ -105,6 +112,16 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--allow-private', 'allow fetching URLs on private or loopback addresses (refused by default)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveNumber('--max-bytes'), 64 * 1024 * 1024)
     .option('--timeout <seconds>', 'time limit for fetching one URL', positiveNumber('--timeout'), 15)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  newsprism extract --json page.txt story.html https://example.org/story pages/
+  cat page.txt | newsprism extract --fetched 2026-03-14T09:30:00Z -
+  newsprism extract --format text pages/
+
+Exit codes: 0 all inputs succeeded, 1 some input failed (one line each on stderr), 2 usage error.`,
+    )
     .action(async (inputs: string[], flags: ExtractFlags) => setCode(await extract(inputs, flags, io)));
   return program;
 }

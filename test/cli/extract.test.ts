@@ -162,5 +162,8 @@ describe('newsprism extract', () => {
     expect((await run(['extract', '--published', 'yesterday', 'x.txt'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['--help'])).code).toBe(0);
+    const version = await run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
