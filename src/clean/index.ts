@@ -10,6 +10,7 @@
  *     while a repeated "Advertisement" keeps its reason;
  *  5. captions — after credits exist, since a caption is known by the credit under it;
  *     sponsored tiles and sign-up boxes — after line rules, since they hang on an ad label or a pitch;
+ *     fact boxes and pull quotes — before anchors, so their lines never read as headlines;
  *  6. anchors (stamps, bylines, section headings) — the frame segmentation hangs on;
  *  7. segmentation into main body, header fields and related articles;
  *  8. context rules on the end of the body (bio, repeated author name);
@@ -21,7 +22,17 @@ import { type Block, makeBlock, repeatKey } from './blocks.js';
 import { properCaseName } from './byline.js';
 import { type CasingMemory, isLowercasedPage, rememberName, repairCasing, titleCase } from './casing.js';
 import { type HtmlBlocks, htmlToBlocks } from './html/extract.js';
-import { applyLineRules, markAnchors, markBodyTail, markCaptions, markDuplicates, markPromoBoxes, markSponsoredTiles } from './mark.js';
+import {
+  applyLineRules,
+  markAnchors,
+  markBodyTail,
+  markCaptions,
+  markDataBoxes,
+  markDuplicates,
+  markPromoBoxes,
+  markPullQuotes,
+  markSponsoredTiles,
+} from './mark.js';
 import { type Draft, SECTION_HEADING_REASON, segment } from './segment.js';
 import { matchLineRule } from './rules.js';
 import { sectionKind } from './sections.js';
@@ -98,6 +109,8 @@ function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | 
   markCaptions(live);
   markSponsoredTiles(live);
   markPromoBoxes(live);
+  markDataBoxes(live);
+  markPullQuotes(live);
   markAnchors(live, { fetched: options.fetched ?? null, published: options.published ?? null }, lowercase);
   const { main, related } = segment(live, { lowercase });
   if (hints) applyHints(main, hints);

@@ -65,7 +65,7 @@ export function markAnchors(blocks: Block[], context: StampContext, lowercase: b
   }
 }
 
-const TRAILING_CREDIT = /(?:[.!?]\s+|\()((photo|image|picture|photograph|credit|video)s?\s*(:|courtesy of)\s*[^.]{2,60}\.?|[\p{Lu}][\p{L}.'’-]+\s[\p{Lu}][\p{L}.'’-]+\s?\/\s?[\p{Lu}][\p{L}&.' -]{1,40})\)?$/u;
+const TRAILING_CREDIT = /(?:[.!?]\s+|\()(([Pp]hoto|[Ii]mage|[Pp]icture|[Pp]hotograph|[Cc]redit|[Vv]ideo)s?\s*(:|courtesy of)\s*[^.]{2,60}\.?|[\p{Lu}][\p{L}.'’-]+\s[\p{Lu}][\p{L}.'’-]+\s?\/\s?[\p{Lu}][\p{L}&.' -]{1,40})\)?$/u;
 
 /**
  * Rule `caption-before-credit`: a short block directly followed by a photo credit is its
@@ -126,6 +126,50 @@ export function markPromoBoxes(blocks: Block[]): void {
     const before = blocks[i - 1]!.removal?.reason;
     const after = blocks[i + 1]!.removal?.reason;
     if (before === 'promo' && (after === 'promo' || after === 'widget')) removeBlock(block, 'promo', 'promo-box');
+  }
+}
+
+/** Headings of fact boxes, stat panels and line-ups: what follows is data, not prose. */
+const DATA_BOX_HEADING =
+  /^(match stats|statistics|line-?ups|team news|teams|player ratings|ratings|key facts|quick facts|fact ?(box|file)|at a glance|in numbers|by the numbers|scorers|results|standings|table|the details|factbox)(:)?$/i;
+const DATA_BOX_MAX_BLOCKS = 60;
+const DATA_LINE_MAX_WORDS = 12;
+const LIST_LINE_MAX_WORDS = 30;
+
+/** A line of a fact box: short, or "Label: value", or a list of names separated by semicolons, or a bullet. */
+function isDataLine(text: string): boolean {
+  if (wordCount(text) <= DATA_LINE_MAX_WORDS && !/[.!?]["”’]?$/.test(text)) return true;
+  if (wordCount(text) > LIST_LINE_MAX_WORDS) return false;
+  return /^[^.!?]{1,40}:\s/.test(text) || (text.match(/;/g)?.length ?? 0) >= 2 || /^([•·▪◦*–-]|\d{1,2}[.)])\s/.test(text);
+}
+
+/** Rule `data-box`: a fact-box or stats heading and the data lines under it. */
+export function markDataBoxes(blocks: Block[]): void {
+  blocks.forEach((block, i) => {
+    if (!isOpen(block) || !DATA_BOX_HEADING.test(block.text)) return;
+    removeBlock(block, 'widget', 'data-box');
+    for (let j = i + 1; j < blocks.length && j <= i + DATA_BOX_MAX_BLOCKS; j++) {
+      const next = blocks[j]!;
+      if (!isOpen(next)) {
+        if (next.kind === 'removed') continue;
+        break;
+      }
+      if (!isDataLine(next.text) && !DATA_BOX_HEADING.test(next.text)) break;
+      removeBlock(next, 'widget', 'data-box');
+    }
+  });
+}
+
+const PULL_QUOTE_MAX_WORDS = 45;
+const QUOTE_OPENERS = /^["“‘'«]/;
+
+/** Rule `pull-quote`: a quotation set apart that repeats words the body already has. */
+export function markPullQuotes(blocks: Block[]): void {
+  const bodyKeys = blocks.filter((b) => isOpen(b) && wordCount(b.text) > PULL_QUOTE_MAX_WORDS / 3).map((b) => repeatKey(b.text));
+  for (const block of blocks) {
+    if (!isOpen(block) || !QUOTE_OPENERS.test(block.text) || wordCount(block.text) > PULL_QUOTE_MAX_WORDS || wordCount(block.text) < 4) continue;
+    const key = repeatKey(block.text);
+    if (bodyKeys.some((other) => other !== key && other.includes(key))) removeBlock(block, 'duplicate', 'pull-quote');
   }
 }
 

@@ -39,7 +39,7 @@ const DONATION_CUES = [
   /\bdonat(e|ion|ing)\b/i,
   /\bcontribut(e|ion)\b/i,
   /\bsupport (us|our|independent|quality|free|local|this)\b/i,
-  /\b(reader[- ]funded|readers like you|our readers)\b/i,
+  /\b(reader[- ]funded|reader[- ]supported|member[- ]supported|readers like you|our readers|funded by (its|our) readers)\b/i,
   /\b(journalism|newsroom|reporting)\b/i,
   /\b(become a (member|supporter|patron)|make a (gift|contribution|donation))\b/i,
   /\b(paywall|free (for everyone|to read)|keep (it|our journalism) free)\b/i,
@@ -67,7 +67,8 @@ const APP_PITCH = /^(download|get|install|open|try)\b.{0,30}\bapp\b|\bour( free|
 /** Store badges: only as short lines of their own ("app-storeplay-store", "Get it on Google Play"). */
 const STORE_BADGE = /app-?store|play-?store|google play|app store/i;
 const STORE_BADGE_MAX_WORDS = 8;
-const READER_ADDRESS = /\b(you|your|we|our|us)\b/i;
+/** Appeals speak to the reader ("you", "our") or open with the verb ("Support independent journalism"). */
+const READER_ADDRESS = /\b(you|your|we|our|us)\b|^(support|become|donate|join|give|help|back|fund|contribute)\b/i;
 
 export const LINE_RULES: LineRule[] = [
   {
@@ -154,7 +155,7 @@ export const LINE_RULES: LineRule[] = [
     reason: 'promo',
     why: 'Donate and support buttons ("Support The Civic Review", "Donate now").',
     maxWords: 7,
-    test: (t) => SUPPORT_OUTLET.test(t) || whole('(support|back|donate to|give to) (us|our (work|journalism|newsroom|reporting))|donate( now| today)?|give( now| today)|contribute( now| today)?|make a donation').test(t),
+    test: (t) => SUPPORT_OUTLET.test(t) || whole('(support|back|donate to|give to) (us|our (work|journalism|newsroom|reporting))|become a (member|supporter|subscriber|patron)|donate( now| today)?|give( now| today)|contribute( now| today)?|make a donation').test(t),
   },
   {
     name: 'cookie-notice',
@@ -173,7 +174,8 @@ export const LINE_RULES: LineRule[] = [
     maxWords: 25,
     test: (t) =>
       /^(follow|join|like) (us|.{1,40}) on (twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp|telegram|google news)\b/i.test(t) ||
-      /\bjoin our (whatsapp|telegram) (channel|group)\b/i.test(t),
+      /\bjoin our (whatsapp|telegram) (channel|group)\b/i.test(t) ||
+      /^follow @\w+/i.test(t),
   },
   {
     name: 'inline-promo-link',
@@ -201,13 +203,45 @@ export const LINE_RULES: LineRule[] = [
     test: (t) =>
       whole(
         'share|shares|share (this|the) (article|story|page)|share on [a-z ]{1,20}|share via [a-z ]{1,20}|copy link|link copied|copy url|print|print (this )?article|email|e-mail|save|saved|save (article|story|for later)|' +
-          'bookmark|\\d{1,3} (of|/) \\d{1,3}|view all \\d* ?(photos|images|pictures)|auto-?refresh( (on|off))?|load more (updates|posts|stories|articles)|' +
+          'bookmark|share (this )?(item|article|story|page|post)? ?(via|on|to) [a-z ]{1,20}|(see|view|show|load) (more|all)( related)? (articles|stories|news|headlines)|report an? (error|typo|correction)|suggest a correction|' +
+          'hide (stories|articles|posts) from .{1,40}|(prices?|quotes?|data) (are )?delayed.{0,30}|\\d{1,3} (of|/) \\d{1,3}|view all \\d* ?(photos|images|pictures)|auto-?refresh( (on|off))?|load more (updates|posts|stories|articles)|' +
           'report this (article|story|comment)|send feedback|feedback|dislike|a[+−–-]|\\d{1,5}|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|messenger|gift( this)? article|' +
           'listen|listen to (this|the) (article|story)([\\s·•|-]*\\d+ min(ute)?s?)?|\\d{1,2}:\\d{2}(:\\d{2})?|play audio|audio|pause|text size|font size|a a|a\\+ a-|zoom|' +
           'read time.{0,20}|reading time.{0,20}|\\d+ min(ute)?s? (read|listen)|show (more|less)|see (more|all)|load more|loading|expand|collapse|close|' +
           'back to top|top of page|view gallery|view (\\d+ )?(images|photos)|open (image|gallery)|\\d+ (photos|images)|enlarge( (this )?image)?|toggle caption|hide caption|' +
           'follow|following|unfollow|notifications?|turn on notifications|add (topic|author)|like|react|reactions?',
       ).test(t),
+  },
+  {
+    name: 'weather-widget',
+    reason: 'widget',
+    why: 'Weather boxes: a temperature or wind reading on a short line of its own.',
+    maxWords: 14,
+    test: (t) => /-?\d{1,3}\s?°\s?[CF]\b/.test(t) || /^weather\s*:/i.test(t) || (/\bwind \d{1,3}\s?(mph|km\/h|kph)\b/i.test(t) && /\brain \d{1,3}%/i.test(t)),
+  },
+  {
+    name: 'market-data',
+    reason: 'widget',
+    why: 'Stock tickers, quotes and chart range pickers: figures and symbols, no sentence.',
+    maxWords: 40,
+    test: (t) =>
+      /[▲▼]/.test(t) ||
+      /^(\d+[DWMY]|YTD|MAX|ALL)(\s+(\d+[DWMY]|YTD|MAX|ALL)){2,}$/i.test(t) ||
+      /^(?=[^\d]*\d)[−–+-]?[\d.,]+\s?(p|%|pts)?(\s+\([−–+-]?[\d.,]+%?\))?$/.test(t),
+  },
+  {
+    name: 'citation-help',
+    reason: 'widget',
+    why: '"Cite this article" helpers.',
+    maxWords: 60,
+    test: (t) => /^(cite this (article|story|page)|how to cite( this)?)\b/i.test(t),
+  },
+  {
+    name: 'read-at-source',
+    reason: 'promo',
+    why: 'Aggregator links to the original ("Read the full story at ...").',
+    maxWords: 14,
+    test: (t) => /^(read|continue reading|see|view) (the )?(full|original|complete|whole) (story|article|report)\b/i.test(t) || whole('(enjoyed|like|liked|love|loved) (this|this (article|story|piece))|found this useful').test(t),
   },
   {
     name: 'breadcrumb',
@@ -286,7 +320,7 @@ export const LINE_RULES: LineRule[] = [
     why: 'Corrections, update notes and syndication notes about the article rather than its story.',
     maxWords: 60,
     test: (t) =>
-      /^(originally (published|appeared) (by|in|on|at)\b|this (article|story|piece|report) (was|has been|is) (amended|updated|corrected|edited|originally published|first published|republished|produced)|correction\s*:|clarification\s*:|editor'?s note\s*:|update\s*:\s*this)/i.test(t) ||
+      /^(originally (published|appeared) (by|in|on|at)\b|this (article|story|piece|report) (was|has been|is) (amended|updated|corrected|edited|originally published|first published|republished|produced)|correction\s*:|clarification\s*:|editor['’]?s note\s*:|update\s*:\s*this)/i.test(t) ||
       /^(purchase licensing rights|our standards\s*:)/i.test(t),
   },
   {
@@ -318,7 +352,8 @@ const CREDIT_WHOLE = /^\(?\s*(file( photo)?|stock image|handout|supplied|getty i
 const AGENCY_WORD = /\b(getty images|afp|ap photo|reuters|epa(-efe)?|shutterstock|alamy|associated press|pa media|pa wire|xinhua|anadolu|sipa|bloomberg via getty|via getty|via reuters|via ap)\b/i;
 /** "Marcus Hale for the Eastbrook Journal": a photographer credited to an outlet. */
 const NAME_FOR_OUTLET = /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+for\s+(the\s+)?[\p{Lu}][\p{L}&.' -]{2,40}$/u;
-const NAME_SLASH_SOURCE = /^\(?\s*[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s*\/\s*[\p{Lu}][\p{L}&.'’ -]{1,40}\)?$/u;
+/** "Jane Roe/Agency": a person's name (two words at least, so "News / Noticias" is not one) over a source. */
+const NAME_SLASH_SOURCE = /^\(?\s*[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s*\/\s*[\p{Lu}][\p{L}&.'’ -]{1,40}\)?$/u;
 
 /** Exported for the caption rule, which looks for a credit right after a caption. */
 export function isCreditLine(text: string): boolean {
@@ -333,5 +368,7 @@ export function matchLineRule(text: string): LineRule | null {
   for (const rule of LINE_RULES) {
     if (words <= rule.maxWords && rule.test(text)) return rule;
   }
-  return null;
+  // Bilingual boilerplate ("Story continues below / La historia continúa abajo"): the first half decides.
+  const halves = text.split(' / ');
+  return halves.length === 2 && halves[0]!.length >= 3 ? matchLineRule(halves[0]!) : null;
 }

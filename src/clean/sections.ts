@@ -12,7 +12,7 @@ const SECTION_HEADINGS: [SectionKind, RegExp][] = [
     'related',
     /^(related|related (articles?|stories|news|content|coverage|reads|posts|links)|more (stories|news|articles|coverage|headlines|to read)|more from [\p{L}\d .&'’-]{1,40}|more on (this (story|topic))|(you|we) (may|might) (also )?(like|enjoy)|you may have missed|recommended( for you| stories| reading| articles)?|we recommend|editors?'? picks|top stories|latest( news| stories| headlines| articles)?|most (read|popular|viewed|shared)( on [\p{L}\d .&'’-]{1,30})?|trending( now| stories| news| on [\p{L}\d .&'’-]{1,30})?|popular( now| stories| on [\p{L}\d .&'’-]{1,30})?|don'?t miss|around the web|from (our|the) partners?|(also )?in the news|what to read next|further reading|up next|next up|in other news|elsewhere (on|in) [\p{L} .]{1,30}|read (more|next|also)|also read|see also|keep reading|other stories|top headlines|headlines|news feed|for you|more for you|more (in |on )?[\p{L}&'’]{3,20}( [\p{L}&'’]{3,20})?)$/iu,
   ],
-  ['comments', /^(comments?|\d+ comments?|comments \(\d+\)|join the (conversation|discussion)|conversation|discussion|reader comments|what readers (say|think))$/iu],
+  ['comments', /^(comments?|\d+ comments?|comments \(\d+\)|join the (conversation|discussion)|conversation|discussion|reader comments|what readers (say|think)|tributes( \(\d+\))?|guest ?book|condolences( \(\d+\))?)$/iu],
   ['tags', /^(hashtags|tags|topics|related topics|filed under|more about|explore more on these topics)$/iu],
 ];
 

@@ -29,6 +29,14 @@ const DEK_MIN_WORDS = 6;
 const DEK_MAX_WORDS = 70;
 const SNIPPET_MIN_WORDS = 6;
 const NON_PROSE_WEIGHT = 0.01;
+const SNIPPET_MAX_BLOCKS = 2;
+const ITEM_HEAD_WINDOW = 3;
+const RESUMED_BODY_MIN_PARAGRAPHS = 2;
+const OUTLET_LINE_MAX_WORDS = 5;
+/** How many headline-shaped lines above the body compete for the title, and how they are weighed. */
+const TITLE_CANDIDATES = 3;
+const TITLE_SCORE_WORD_CAP = 16;
+const TITLE_ANCHOR_BONUS = 6;
 /** A headline-shaped block this long, under a shorter one, is the dek. */
 const DEK_VS_TITLE_MIN_WORDS = 8;
 
@@ -38,10 +46,14 @@ export function isProse(block: Block): boolean {
   return words >= PROSE_ANY_WORDS || (words >= PROSE_MIN_WORDS && /[.!?"”’)]$/.test(block.text));
 }
 
+const REAL_WORD = /\p{L}{3,}/gu;
+
 function isHeadlineShaped(block: Block, lowercase: boolean, minWords = TITLE_MIN_WORDS): boolean {
   if (!isOpen(block)) return false;
   const words = wordCount(block.text);
   if (words < minWords || words > TITLE_MAX_WORDS) return false;
+  // "1D 5D 1M 6M 1Y" has a headline's length but no words.
+  if ((block.text.match(REAL_WORD)?.length ?? 0) < Math.min(2, minWords)) return false;
   if (/[,;]$/.test(block.text) || (/[^.]\.$/.test(block.text) && words > 14)) return false;
   return lowercase || /^[\p{Lu}\d"“‘'(¿¡]/u.test(block.text);
 }
@@ -165,10 +177,11 @@ const UPDATE_STAMP = /^(last )?(updated|modified|edited)\b/i;
  * The site's name printed as a logo: a short capitalised line at the very top, or one in the
  * header that the page prints again elsewhere (footer, copyright, "keep reading <site>").
  */
-function isLogoLine(blocks: Block[], i: number): boolean {
+function isLogoLine(blocks: Block[], i: number, lowercase: boolean): boolean {
   const text = blocks[i]!.text;
-  if (wordCount(text) > LOGO_MAX_WORDS || !/^[\p{Lu}]/u.test(text) || /[.!?:]$/.test(text)) return false;
-  if (i === 0) return true;
+  if (wordCount(text) > LOGO_MAX_WORDS || /[.!?:]$/.test(text)) return false;
+  if (i === 0) return lowercase || /^[\p{Lu}]/u.test(text);
+  if (!/^[\p{Lu}]/u.test(text)) return false;
   if (!/^(the\s+)?[\p{Lu}][\p{L}&'’-]*(\s+[\p{Lu}][\p{L}&'’-]*)*$/u.test(text)) return false;
   const needle = text.toLowerCase();
   return blocks.some((b, j) => j !== i && b.text.length > text.length && b.text.toLowerCase().includes(needle));
@@ -177,16 +190,37 @@ function isLogoLine(blocks: Block[], i: number): boolean {
 function findTitleIndex(blocks: Block[], end: number, lowercase: boolean): number {
   for (let i = end - 1; i >= 0; i--) {
     const from = repeatedFrom(blocks, i);
-    if (from >= 0 && isHeadlineShaped(blocks[from]!, lowercase, 2)) return from;
+    // A section name printed twice ("Crime & Courts") is navigation; a headline has some length.
+    if (from >= 0 && isHeadlineShaped(blocks[from]!, lowercase)) return from;
   }
-  for (let i = end - 1; i >= 0; i--) {
+  let best = -1;
+  let bestScore = -1;
+  for (let i = end - 1, seen = 0; i >= 0 && seen < TITLE_CANDIDATES; i--) {
     const block = blocks[i]!;
     if (!isOpen(block)) continue;
-    if (isHeadlineShaped(block, lowercase) && !isOutletLine(block) && !parseNameOnlyLine(block.text, lowercase)) return headlineAbove(blocks, i, lowercase);
-    // Long prose above the body that is not a dek ends the search: this page has no headline.
-    if (wordCount(block.text) > DEK_MAX_WORDS) return -1;
+    // Long prose above the body that is not a dek ends the search.
+    if (wordCount(block.text) > DEK_MAX_WORDS) break;
+    if (!isHeadlineShaped(block, lowercase) || isOutletLine(block) || parseNameOnlyLine(block.text, lowercase)) continue;
+    seen++;
+    const score = titleScore(blocks, i);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
   }
-  return -1;
+  return best >= 0 ? headlineAbove(blocks, best, lowercase) : -1;
+}
+
+/**
+ * Among the last few headline-shaped lines above the body, the headline is long and sits on
+ * the stamp, byline or repeat that belongs to it; a company name in a stock box
+ * ("Ferrovale Steel plc") or a kicker is short and floats.
+ */
+function titleScore(blocks: Block[], i: number): number {
+  let next = i + 1;
+  while (next < blocks.length && blocks[next]!.kind === 'removed' && blocks[next]!.removal?.rule !== 'repeated-block') next++;
+  const anchored = next < blocks.length && (isHardBreak(blocks, next) || blocks[next]!.kind === 'stamp');
+  return Math.min(wordCount(blocks[i]!.text), TITLE_SCORE_WORD_CAP) + (anchored ? TITLE_ANCHOR_BONUS : 0);
 }
 
 function readHeader(blocks: Block[], bodyStart: number, options: SegmentOptions): Header {
@@ -230,7 +264,7 @@ function readHeader(blocks: Block[], bodyStart: number, options: SegmentOptions)
       block.kind = 'dek';
     } else if (titleIndex < 0 && isProse(block)) {
       header.leadingBody.push(block);
-    } else if (!logo && isLogoLine(blocks, i)) {
+    } else if (!logo && isLogoLine(blocks, i, lowercase)) {
       logo = block;
     } else {
       removeOpen(block, 'navigation', 'header-chrome');
@@ -275,33 +309,48 @@ function splitSections(blocks: Block[]): Segment[] {
   return segments;
 }
 
-function itemStarts(blocks: Block[], lowercase: boolean): number[] {
+/** Where related items start, and whether stamps or repeated headlines (rather than shape alone) said so. */
+function itemStarts(blocks: Block[], lowercase: boolean): { starts: number[]; anchored: boolean } {
   const starts = new Set<number>();
   blocks.forEach((block, i) => {
     const from = repeatedFrom(blocks, i);
     if (from >= 0) starts.add(from);
     if (block.kind === 'stamp' || block.kind === 'byline') {
-      for (let j = i - 1; j >= 0; j--) {
+      // The headline is the longest headline-shaped line just above the stamp; a short line
+      // between them ("The Counting House") is the outlet.
+      let best = -1;
+      for (let j = i - 1, seen = 0; j >= 0 && seen < ITEM_HEAD_WINDOW; j--) {
         const prev = blocks[j]!;
         if (prev.kind === 'stamp' || isProse(prev)) break;
-        if (isOpen(prev) && isHeadlineShaped(prev, lowercase, 2) && !isOutletLine(prev)) {
-          starts.add(j);
-          break;
-        }
+        if (!isOpen(prev)) continue;
+        seen++;
+        if (isHeadlineShaped(prev, lowercase, 2) && !isOutletLine(prev) && (best < 0 || wordCount(prev.text) > wordCount(blocks[best]!.text))) best = j;
       }
+      if (best >= 0) starts.add(best);
     }
   });
-  if (starts.size === 0) {
+  const anchored = starts.size > 0;
+  if (!anchored) {
     // No stamps or repeated headlines: a headline followed by a summary is still an item.
     blocks.forEach((block, i) => {
       const next = blocks.slice(i + 1).find((b) => b.kind !== 'removed');
-      if (isHeadlineShaped(block, lowercase, 2) && !isProse(block) && next && isProse(next)) starts.add(i);
+      const headline = isHeadlineShaped(block, lowercase, 2) && !isProse(block) && !/[.]$/.test(block.text) && !/^["“‘']/.test(block.text);
+      if (headline && next && isProse(next)) starts.add(i);
     });
   }
-  return [...starts].sort((a, b) => a - b);
+  return { starts: [...starts].sort((a, b) => a - b), anchored };
 }
 
-function readItem(blocks: Block[], lowercase: boolean): Draft | null {
+/** A short capitalised line under a related headline, before its summary: the outlet's name. */
+function shortNameLine(block: Block): boolean {
+  return wordCount(block.text) <= OUTLET_LINE_MAX_WORDS && /^[\p{Lu}\d]/u.test(block.text) && !/[.!?:,]$/.test(block.text);
+}
+
+/**
+ * A related story carries a paragraph or two; text running on past that is the main body
+ * resuming after a box that interrupted it ("Trending Now" in mid-article).
+ */
+function readItem(blocks: Block[], lowercase: boolean, overflow: Block[]): Draft | null {
   const [head, ...rest] = blocks;
   if (!head) return null;
   const item: Draft = { role: 'related', title: head.text, dek: null, outlet: null, authors: [], stamp: null, body: [] };
@@ -314,7 +363,7 @@ function readItem(blocks: Block[], lowercase: boolean): Draft | null {
       } else removeBlock(block, 'other', 'secondary-stamp');
     } else if (block.kind === 'byline' && item.authors.length === 0) {
       item.authors = block.authors ?? [];
-    } else if (item.body.length === 0 && !item.outlet && isOutletLine(block) && !isProse(block)) {
+    } else if (item.body.length === 0 && !item.outlet && !isProse(block) && (isOutletLine(block) || shortNameLine(block))) {
       item.outlet = outletFromLine(block.text);
       block.kind = 'outlet';
     } else if (item.body.length === 0 && !item.authors.length && parseNameOnlyLine(block.text, lowercase)) {
@@ -322,8 +371,10 @@ function readItem(blocks: Block[], lowercase: boolean): Draft | null {
       block.kind = 'byline';
     } else if (block.kind === 'byline') {
       removeBlock(block, 'other', 'secondary-byline');
-    } else {
+    } else if (item.body.length < SNIPPET_MAX_BLOCKS) {
       item.body.push(block);
+    } else {
+      overflow.push(block);
     }
   }
   const words = item.body.reduce((n, b) => n + wordCount(b.text), 0);
@@ -351,7 +402,7 @@ function readTail(segments: Segment[], main: Draft, options: SegmentOptions): Dr
       for (const b of segment.blocks) removeOpen(b, reason, rule);
       continue;
     }
-    const starts = itemStarts(segment.blocks, options.lowercase);
+    const { starts, anchored } = itemStarts(segment.blocks, options.lowercase);
     if (segment.kind === 'after-body' && starts.length === 0) {
       // Unheaded text after a break in the body (a mid-body stamp or byline) is still body.
       for (const b of segment.blocks) {
@@ -365,8 +416,23 @@ function readTail(segments: Segment[], main: Draft, options: SegmentOptions): Dr
     const firstStart = starts[0] ?? segment.blocks.length;
     for (const b of segment.blocks.slice(0, firstStart)) removeOpen(b, 'widget', 'section-residue');
     starts.forEach((start, n) => {
-      const item = readItem(segment.blocks.slice(start, starts[n + 1] ?? segment.blocks.length), options.lowercase);
-      if (item) related.push(item);
+      const overflow: Block[] = [];
+      const item = readItem(segment.blocks.slice(start, starts[n + 1] ?? segment.blocks.length), options.lowercase, overflow);
+      // Found by shape alone and running on for paragraphs: a list entry, then the body resuming.
+      const resumed = !anchored && item !== null && overflow.length > 0;
+      if (item && !resumed) related.push(item);
+      if (resumed) {
+        removeBlock(segment.blocks[start]!, 'widget', 'headline-list');
+        overflow.unshift(...item.body);
+      }
+      // After a stamped item, only real paragraphs are the body resuming; a footer line is not.
+      const bodyResumes = resumed || overflow.filter(isProse).length >= RESUMED_BODY_MIN_PARAGRAPHS;
+      for (const b of overflow) {
+        if (bodyResumes) {
+          b.kind = 'body';
+          main.body.push(b);
+        } else removeBlock(b, 'navigation', 'after-related');
+      }
     });
   }
   return related;

@@ -120,6 +120,25 @@ const CASES: Record<string, RuleCases> = {
       },
     ],
   },
+  'weather-widget': {
+    positive: ['Weather: 14°C Cloudy', 'Ashcombe · Wind 11mph SW · Rain 40%', 'Lisbon 23°C'],
+    negative: [
+      'Temperatures are expected to reach 40 degrees in Seville on Friday, forecasters said.',
+      'The wind turned and the rain began just after the match started.',
+    ],
+  },
+  'market-data': {
+    positive: ['412.60p', '−51.20 (−11.04%)', '1D 5D 1M 6M 1Y 5Y', 'FTSE 100 8,412.33 ▲0.42% FTSE 250 20,117.80 ▼0.61%'],
+    negative: ['Shares fell 11% to 412.6p on Friday morning, their lowest in a decade.', 'The index closed at 8,412 points.'],
+  },
+  'citation-help': {
+    positive: ['Cite this article: Roe, J. (2026). Sponges and heat. Example Weekly.', 'How to cite this page'],
+    negative: ['The judge declined to cite this article of the constitution in her ruling.', 'Scientists often cite this study as the first of its kind.'],
+  },
+  'read-at-source': {
+    positive: ['Read the full story at Brackwater Finance', 'Continue reading the original article', 'Enjoyed this?'],
+    negative: ['Read the full story of how the bridge was built in our archive section, the museum said.', 'She enjoyed this year’s festival more than any other.'],
+  },
   'contribution-pitch': {
     positive: [
       'Want to submit a guest column? Email opinion@example.org. Columns should be under 700 words.',
