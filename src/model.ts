@@ -4,6 +4,7 @@
  * Field names in `PageResult` and `Article` are the public output contract
  * (`newsprism extract --json`); other tools depend on them, so rename nothing.
  */
+import type { Analysis } from './analyze/types.js';
 
 /** Where a page came from and the moments that give its relative stamps meaning. */
 export interface PageContext {
@@ -65,7 +66,8 @@ export interface Span {
 
 export type ArticleRole = 'main' | 'related';
 
-export interface Article {
+/** The analysis stage adds its fields (entities, quotes, dates, numbers, genre) to each article. */
+export interface Article extends Partial<Analysis> {
   /** Stable content hash of the article's title and text. */
   id: string;
   role: ArticleRole;
