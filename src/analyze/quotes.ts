@@ -21,8 +21,13 @@ const VERB = `(?:${SPEECH_VERBS.join('|')})`;
 const NAME = "[\\p{Lu}][\\p{L}'’.-]+(?:\\s+(?:[\\p{Lu}][\\p{L}'’.-]+|of|the|de|van|von|al|bin|la|le|du)){0,5}";
 const ROLE = "[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,3}?[\\p{Ll}]+";
 const PRONOUN = '(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)';
-const SPEAKER = `(?<speaker>${PRONOUN}|${ROLE}|${NAME})`;
-const APPOSITION = '(?:,\\s+(?<appos>(?:a|an|the)\\s+[^,]{2,80}),)?';
+const SPEAKER = `(?<speaker>${PRONOUN}|${ROLE}|(?:[Tt]he\\s+)?${NAME})`;
+/** ", a Muscovite," / ", the grid operator," / ", who chaired the session," / ", Hellas Grid," after the speaker. */
+const APPOSITION = "(?:,\\s+(?<appos>(?:(?:a|an|the)\\s+|who\\s+|which\\s+|whose\\s+)[^,]{2,100}|[\\p{Lu}][\\p{L}'’.-]+(?:\\s+[\\p{Lu}][\\p{L}'’.-]+){0,4}),)?";
+/** Words that may stand before a name in the subject: "US envoy Daniel Marsh", "Press secretary Marisa Dunn". */
+const DESCRIPTOR = "(?:(?:[\\p{L}.-]+\\s+){0,3}?)";
+/** Where a reporting clause may start inside a sentence: its start, or after "and", "but", a comma or semicolon. */
+const CLAUSE_START = '(?:^|,\\s+(?:and\\s+|but\\s+)?|;\\s+|\\s+and\\s+|\\s+but\\s+)';
 /** Words that may follow the verb before the colon or comma: "told reporters", "said in a statement", "wrote on Telegram". */
 const VERB_TAIL = "(?:\\s+(?:[\\p{L}'’-]+)){0,6}?";
 
@@ -34,6 +39,8 @@ const ACCORDING_BEFORE = /(?<verb>[Aa]ccording to)\s+(?<speaker>[^,]{2,80}),\s*$
 const SENTENCE_SAYER = new RegExp(`${SPEAKER}${APPOSITION}\\s+(?<verb>${VERB}|called|calls|described|describes|dubbed|termed|branded|labelled|labeled|hailed|denounced|referred to)\\b[^"“”]*$`, 'u');
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '‘': '’', '«': '»', '„': '“' };
 const SCARE_MAX_WORDS = 3;
+const CUE_WINDOW_CHARS = 240;
+const INDIRECT_MAX_SENTENCE_CHARS = 600;
 const PARTIAL_MAX_WORDS = 40;
 
 interface RawQuote {
@@ -162,7 +169,9 @@ export function findQuotes(t: TokenizedText, entities: Entity[]): Quote[] {
   let previous: Quote | null = null;
   for (const raw of quoteSpans(text)) {
     const sentence = sentenceSpan(t, sentenceAt(t, raw.open));
-    const before = text.slice(sentence.start, raw.open);
+    // The cue sits close to its quote: looking further back only costs time on run-on text.
+    const beforeStart = Math.max(sentence.start, raw.open - CUE_WINDOW_CHARS);
+    const before = text.slice(beforeStart, raw.open);
     // The cue after a quote lives in the sentence where the quote closes (a quote may span several).
     const closing = sentenceAt(t, raw.close);
     const closingSentence = sentenceSpan(t, closing);
@@ -173,7 +182,7 @@ export function findQuotes(t: TokenizedText, entities: Entity[]): Quote[] {
     if (nextSentence && raw.close + 1 >= closingSentence.end - 1 && nextSentence.end - nextSentence.start < 60 && !text.slice(raw.close, nextSentence.start).includes('\n\n')) {
       afterEnd = nextSentence.end;
     }
-    const after = text.slice(raw.close + 1, afterEnd);
+    const after = text.slice(raw.close + 1, Math.min(afterEnd, raw.close + 1 + CUE_WINDOW_CHARS));
     const words = wordCount(raw.text);
     const paragraphStart = text.lastIndexOf('\n\n', raw.open) + 2;
     const paragraphEndIndex = text.indexOf('\n\n', raw.close);
@@ -183,7 +192,7 @@ export function findQuotes(t: TokenizedText, entities: Entity[]): Quote[] {
     // "Anya quipped: ..." names the speaker before; otherwise the cue usually follows ("...," she said).
     const fromBefore = () => {
       const m = CUE_BEFORE.exec(before) ?? ACCORDING_BEFORE.exec(before);
-      return m ? cueFrom(m, sentence.start) : null;
+      return m ? cueFrom(m, beforeStart) : null;
     };
     const fromAfter = () => {
       const m = CUE_AFTER.exec(after);
@@ -205,7 +214,7 @@ export function findQuotes(t: TokenizedText, entities: Entity[]): Quote[] {
       const sayer = SENTENCE_SAYER.exec(before);
       if (sayer?.groups?.speaker) {
         kind = 'partial';
-        cue = cueFrom(sayer, sentence.start);
+        cue = cueFrom(sayer, beforeStart);
       } else kind = 'scare';
     } else if (lead.length > 0 && !introducedByColon && !endsInside && !/,\s*$/.test(before) && words <= PARTIAL_MAX_WORDS) {
       kind = 'partial';
@@ -234,7 +243,7 @@ export function findQuotes(t: TokenizedText, entities: Entity[]): Quote[] {
 
 const INDIRECT_HEAD = new RegExp(
   // "told" takes its listener ("told reporters", "told Reuters") before the reported clause.
-  `^${SPEAKER}${APPOSITION}\\s+(?:(?<verb>told|tells)\\s+(?:reporters|journalists|lawmakers|the\\s+[\\p{L}]+|[\\p{Lu}][\\p{L}]+(?:\\s+[\\p{Lu}][\\p{L}]+){0,3})|(?<verb2>${VERB}))(?:\\s+on\\s+\\p{Lu}\\p{L}+)?(?:\\s+that)?\\s+(?<clause>[^"“”]{12,})$`,
+  `${CLAUSE_START}${DESCRIPTOR}${SPEAKER}${APPOSITION}\\s+(?:(?<verb>told|tells)\\s+(?:reporters|journalists|lawmakers|the\\s+[\\p{L}]+|[\\p{Lu}][\\p{L}]+(?:\\s+[\\p{Lu}][\\p{L}]+){0,3})|(?<verb2>${VERB}))(?:\\s+on\\s+\\p{Lu}\\p{L}+)?(?:\\s+that)?\\s+(?<clause>[^"“”]{12,})$`,
   'u',
 );
 const ACCORDING_HEAD = /^(?<verb>According to)\s+(?<speaker>[^,]{2,80}),\s+(?<clause>[^"“”]{12,})$/u;
@@ -246,6 +255,9 @@ function indirectSpeech(t: TokenizedText, entities: Entity[], lastPerson: (at: n
   for (let s = 0; s < t.sentenceFirst.length; s++) {
     const span = sentenceSpan(t, s);
     if (direct.some((q) => q.start < span.end && q.end > span.start)) continue;
+    // News sentences are short; a run-on "sentence" of kilobytes (no punctuation) is not reported
+    // speech, and the patterns below must not scan it.
+    if (span.end - span.start > INDIRECT_MAX_SENTENCE_CHARS) continue;
     const sentence = t.text.slice(span.start, span.end);
     const match = INDIRECT_HEAD.exec(sentence) ?? ACCORDING_HEAD.exec(sentence) ?? INDIRECT_TAIL.exec(sentence);
     if (!match?.groups?.clause || !match.groups.speaker) continue;

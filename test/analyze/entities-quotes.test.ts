@@ -112,3 +112,24 @@ describe('quotes and speakers', () => {
     expect(text.slice(q!.start, q!.end)).toBe('“Yes,”');
   });
 });
+
+describe('bad input stays fast and safe', () => {
+  const words = 'the council said the minister Anna Koval told reporters about the harbour plan ';
+  const cases: [string, string][] = [
+    ['a 100 KB paragraph without punctuation', words.repeat(Math.ceil(100_000 / words.length))],
+    ['quotes that never close', `"${'He said "we will '.repeat(3000)}`],
+    ['nested and mismatched marks', '“He said ‘it is “over” now,” she said’ and "then'.repeat(2000)],
+    ['emoji, RTL and zero-width characters', '🙂 مرحبا Koval\u200b said “שלום” \u202eevil\u202c '.repeat(2000)],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const started = performance.now();
+      const t = tokenize(text);
+      const entities = findEntities(t);
+      const quotes = findQuotes(t, entities);
+      expect(performance.now() - started).toBeLessThan(3000);
+      for (const q of quotes) expect(q.start).toBeLessThanOrEqual(q.end);
+      expect(() => JSON.stringify({ entities, quotes })).not.toThrow();
+    });
+  }
+});
