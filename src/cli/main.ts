@@ -4,17 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { cleanPage } from '../clean/index.js';
+import { processPage } from '../pipeline.js';
+import { analyzeInput } from './analyze.js';
+import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, type Io, write } from './io.js';
 import { readInputs } from '../ingest/index.js';
 import { renderText } from './format.js';
 import { keepHeapBounded } from './memory.js';
 
-export const EXIT_OK = 0;
-export const EXIT_INPUT_FAILED = 1;
-export const EXIT_USAGE = 2;
 
 interface ExtractFlags {
   json?: boolean;
+  analyze: boolean;
   format: 'json' | 'text';
   published?: string;
   fetched?: string;
@@ -31,18 +31,7 @@ function checkDates(flags: ExtractFlags): string | null {
   return null;
 }
 
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-}
 
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once('drain', resolve);
-  });
-}
 
 async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<number> {
   const usage = checkDates(flags);
@@ -69,7 +58,7 @@ async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<n
       continue;
     }
     try {
-      const result = cleanPage(item.page, { published: flags.published ?? null, fetched: item.page.context.fetched });
+      const result = processPage(item.page, { published: flags.published ?? null, fetched: item.page.context.fetched, analyze: flags.analyze });
       await write(io.stdout, asJson ? `${JSON.stringify(result)}\n` : renderText(result));
       ok++;
     } catch (error) {
@@ -109,6 +98,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
     .option('--published <date>', "the main article's publication date, YYYY-MM-DD (published.basis = given)")
     .option('--fetched <datetime>', 'when the pages were captured (ISO 8601); relative stamps like "3 hours ago" resolve against it')
+    .option('--no-analyze', 'skip the analysis stage (entities, quotes, dates, numbers, genre)')
     .option('--allow-private', 'allow fetching URLs on private or loopback addresses (refused by default)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveNumber('--max-bytes'), 64 * 1024 * 1024)
     .option('--timeout <seconds>', 'time limit for fetching one URL', positiveNumber('--timeout'), 15)
@@ -123,6 +113,21 @@ Examples:
 Exit codes: 0 all inputs succeeded, 1 some input failed (one line each on stderr), 2 usage error.`,
     )
     .action(async (inputs: string[], flags: ExtractFlags) => setCode(await extract(inputs, flags, io)));
+  program
+    .command('analyze')
+    .description('Analyse a plain text as one article body, without cleaning: every offset refers to the input characters.')
+    .argument('<input>', 'a text file, or - for stdin')
+    .option('--json', 'print one JSON object (the default)')
+    .option('--published <date>', 'publication date, YYYY-MM-DD; relative dates resolve against it')
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveNumber('--max-bytes'), 64 * 1024 * 1024)
+    .action(async (input: string, flags: { published?: string; maxBytes: number }) => {
+      if (flags.published && !DATE_ONLY.test(flags.published)) {
+        await write(io.stderr, `newsprism: --published takes YYYY-MM-DD, got "${flags.published}"\n`);
+        setCode(EXIT_USAGE);
+        return;
+      }
+      setCode(await analyzeInput(input, { published: flags.published ?? null, maxBytes: flags.maxBytes }, io));
+    });
   return program;
 }
 

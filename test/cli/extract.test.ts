@@ -67,13 +67,27 @@ describe('newsprism extract', () => {
     const [page] = pages(out);
     expect(page!.format).toBe('text');
     const main = page!.articles[0]!;
-    expect(Object.keys(main).sort()).toEqual(
-      ['authors', 'dek', 'id', 'language', 'outlet', 'paragraphs', 'published', 'role', 'text', 'title', 'url'].sort(),
-    );
+    const contract = ['authors', 'dek', 'id', 'language', 'outlet', 'paragraphs', 'published', 'role', 'text', 'title', 'url'];
+    const analysis = ['entities', 'quotes', 'dates', 'numbers', 'genre', 'genreSignals', 'note'];
+    expect(Object.keys(main).sort()).toEqual([...contract, ...analysis].sort());
+    for (const q of main.quotes!) expect(main.text.slice(q.start, q.end).length).toBeGreaterThan(0);
     expect(main.role).toBe('main');
     expect(main.title).toBe('Fortnightly bin collections approved despite protest at town hall');
     for (const span of main.paragraphs) expect(main.text.slice(span.start, span.end).trim().length).toBeGreaterThan(0);
     expect(page!.removed.every((r) => r.rule && r.reason && r.text)).toBe(true);
+  });
+
+  it('skips analysis with --no-analyze, and analyses plain text with offsets into the input', async () => {
+    const { out } = await run(['extract', '--no-analyze', join(FIXTURES, 'text-outlet--kesworth-bin-collections.txt')]);
+    expect(pages(out)[0]!.articles[0]!.entities).toBeUndefined();
+    const text = 'Mayor Sarah Whitlock said on Friday the vote was "a disgrace." More than 400 residents had written to her.';
+    const analysed = await run(['analyze', '--json', '--published', '2026-03-09', '-'], text);
+    expect(analysed.code).toBe(0);
+    const result = JSON.parse(analysed.out) as { quotes: { start: number; end: number; speaker: { name: string } | null }[]; dates: { text: string; value: string }[] };
+    const quote = result.quotes.find((q) => text.slice(q.start, q.end).includes('disgrace'))!;
+    expect(quote.speaker?.name).toBe('Sarah Whitlock');
+    expect(result.dates.find((d) => d.text.includes('Friday'))?.value).toBe('2026-03-06');
+    expect((await run(['analyze', '--published', 'friday', '-'], text)).code).toBe(2);
   });
 
   it('reads stdin with -, and --published sets a given date', async () => {

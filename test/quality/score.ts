@@ -3,9 +3,22 @@
  * lifts the pinned floors in baseline.json to today's scores (never lowers them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { scoreAnalysis } from './analysis-scoring.js';
 import { type Baseline, HELDOUT_DIR, scoreAll, type Summary } from './scoring.js';
 
 const BASELINE = new URL('./baseline.json', import.meta.url);
+const ANALYSIS_BASELINE = new URL('./analysis-baseline.json', import.meta.url);
+if (process.argv.includes('--analysis')) {
+  const { summary } = scoreAnalysis();
+  console.log(JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v), 2));
+  if (process.argv.includes('--raise')) {
+    const floors = JSON.parse(readFileSync(ANALYSIS_BASELINE, 'utf8')) as Record<string, number>;
+    for (const [k, v] of Object.entries(summary)) floors[k] = Math.max(floors[k] ?? 0, Math.round((Math.floor(v * 1000) / 1000 - 0.002) * 1000) / 1000);
+    writeFileSync(ANALYSIS_BASELINE, `${JSON.stringify(floors, null, 2)}\n`);
+    console.log('analysis floors raised in', ANALYSIS_BASELINE.pathname);
+  }
+  process.exit(0);
+}
 const heldout = process.argv.includes('--heldout');
 const { scores, summary } = scoreAll(heldout ? HELDOUT_DIR : undefined);
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
