@@ -128,8 +128,11 @@ async function* readDirectory(dir: string, options: IngestOptions): AsyncGenerat
  * scraper dump is cleaned in bounded memory. HTML is always read whole: a DOM needs it all.
  */
 export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
-/** Target size of one part, in characters; a part ends at a blank line (or a line) after half of it. */
-export const PART_CHARS = 1024 * 1024;
+/**
+ * Target size of one part, in characters; a part ends at a blank line (or a line) after half of it.
+ * Kept well under a megabyte: each part is also analysed, and analysis memory grows with its size.
+ */
+export const PART_CHARS = 256 * 1024;
 const SNIFF_BYTES = 64 * 1024;
 
 async function* readFile(path: string, options: IngestOptions, known?: Stats): AsyncGenerator<IngestItem> {
