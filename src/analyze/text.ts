@@ -23,7 +23,8 @@ type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | null = null;
 
 function engine(): Nlp {
-  nlp ??= winkNLP(model);
+  // Sentence boundaries and part of speech are all the analysis reads; named-entity and sentiment passes cost time.
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
   return nlp;
 }
 
