@@ -28,6 +28,10 @@ interface Candidate {
   tokens: number;
 }
 
+function glued(t: TokenizedText, a: number, b: number): boolean {
+  return b < t.starts.length && t.ends[a] === t.starts[b];
+}
+
 function isWordToken(value: string): boolean {
   return /\p{L}/u.test(value);
 }
@@ -106,6 +110,10 @@ function candidates(t: TokenizedText): Candidate[] {
       if (CAPITALISED.test(v) && isWordToken(v) && !CALENDAR.test(v)) {
         last = j;
         j++;
+      } else if (v === '-' && glued(t, j - 1, j) && glued(t, j, j + 1) && /^\p{Ll}+$/u.test(t.values[j + 1] ?? '') && !isCommonWord(t.values[j + 1]!)) {
+        // "Wei-ling": a hyphen glued on both sides keeps the name going; "Kyiv-based" ends it.
+        last = j + 1;
+        j += 2;
       } else if (CONNECTORS.has(v) && j + 1 < t.values.length && CAPITALISED.test(t.values[j + 1]!) && t.starts[j]! - t.ends[j - 1]! <= 1) {
         j++;
       } else break;
@@ -177,6 +185,8 @@ function merge(candidates: Candidate[], t: TokenizedText): Draft[] {
     let draft = byKey.get(key);
     if (!draft && c.type !== 'place' && c.type !== 'group') {
       draft = drafts.find((d) => d.entity.type === 'person' && c.tokens < d.entity.name.split(/\s+/).length && [...d.keys].some((k) => k.split(' ').includes(key)));
+      // "Meridian Gulf" after "Meridian Gulf Holdings": the short form of an organisation's name.
+      draft ??= drafts.find((d) => d.entity.type === 'organization' && c.tokens >= 2 && [...d.keys].some((k) => k.startsWith(`${key} `)));
     }
     if (!draft) {
       const type = c.type ?? (SPEECH_AFTER.test(nextWord(t, c.end)) ? 'person' : null);

@@ -6,6 +6,7 @@
  * organisation with a speech verb; "according to"). Reported speech without marks is found by
  * the same cues at the head of a sentence.
  */
+import { isCommonWord } from '../clean/lexicon.js';
 import type { Entity, Quote, QuoteKind, Speaker } from './types.js';
 import { type TokenizedText, sentenceAt, sentenceSpan } from './text.js';
 
@@ -120,7 +121,30 @@ function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
-function speakerFor(name: string, start: number, entities: Entity[], lastPerson: (at: number) => number | null, description: string | null): Speaker {
+/** "the ministry", "the company": the organisation of that kind the article named most recently. */
+const ORG_NOUN = /^[Tt]he\s+(ministry|company|firm|charity|group|agency|court|council|union|bank|department|authority|commission|committee|party|government|regulator|operator|club|team|organisation|organization|foundation|institute|university|hospital|police|army)$/;
+
+function organisationFor(noun: string, start: number, entities: Entity[]): number | null {
+  let best: number | null = null;
+  let bestAt = -1;
+  entities.forEach((e, index) => {
+    if (e.type !== 'organization') return;
+    const fits = e.name.toLowerCase().includes(noun) || /^(company|firm|group|charity|organisation|organization)$/.test(noun);
+    const last = Math.max(-1, ...e.mentions.filter((m) => m.start < start).map((m) => m.start));
+    if (fits && last > bestAt) {
+      best = index;
+      bestAt = last;
+    }
+  });
+  return best;
+}
+
+function speakerFor(name: string, start: number, entities: Entity[], lastPerson: (at: number) => number | null, description: string | null): Speaker | null {
+  const orgNoun = ORG_NOUN.exec(name);
+  if (orgNoun) {
+    const index = organisationFor(orgNoun[1]!.toLowerCase(), start, entities);
+    if (index !== null) return { name: entities[index]!.name, entity: index, description };
+  }
   if (/^(he|she|they|it|we|i)$/i.test(name)) {
     const index = lastPerson(start);
     if (index !== null) return { name: entities[index]!.name, entity: index, description };
@@ -129,6 +153,8 @@ function speakerFor(name: string, start: number, entities: Entity[], lastPerson:
   const end = start + name.length;
   const index = entities.findIndex((e) => e.mentions.some((m) => m.start < end && m.end > start));
   if (index >= 0) return { name: entities[index]!.name, entity: index, description };
+  // "Critics said", "Officials warned": a plain word at a sentence's start names nobody in particular.
+  if (/^\p{Lu}\p{Ll}+$/u.test(name) && isCommonWord(name.toLowerCase())) return null;
   return { name: name.replace(/^[Tt]he\s+/, 'the '), entity: null, description };
 }
 
@@ -218,6 +244,11 @@ export function findQuotes(t: TokenizedText, entities: Entity[]): Quote[] {
       } else kind = 'scare';
     } else if (lead.length > 0 && !introducedByColon && !endsInside && !/,\s*$/.test(before) && words <= PARTIAL_MAX_WORDS) {
       kind = 'partial';
+      // "Cristea called the offer "crumbs from a table we built"": the sayer stands earlier in the sentence.
+      if (!cue) {
+        const sayer = SENTENCE_SAYER.exec(before);
+        if (sayer?.groups?.speaker) cue = cueFrom(sayer, beforeStart);
+      }
     }
     let speaker: Speaker | null = null;
     if (kind !== 'scare' && cue) speaker = speakerFor(cue.speaker, cue.speakerStart, entities, lastPerson, cue.description);
