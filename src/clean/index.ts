@@ -99,6 +99,25 @@ function applyHints(main: Draft, hints: PageHints): void {
   if (hints.authors.length > 0) main.authors = hints.authors;
 }
 
+const SOURCE_LINK = /^(?:read|continue reading|see|view) (?:the )?(?:full|original|complete|whole)? ?(?:story|article|report)? ?(?:at|on) (?<name>[\p{Lu}][^.|]{1,60}?)\.?$/iu;
+const COPYRIGHT_HOLDER =
+  /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<name>[\p{Lu}][\p{L}&'’. -]{1,60}?)(?:\s*[.,|]|\s+(?:ltd|limited|inc|llc|plc|gmbh|a division of|all rights reserved)\b|$)/iu;
+
+/**
+ * When nothing near the headline names the publisher, the page's footer usually does: the
+ * aggregator's "Read the full story at <outlet>" first, else the copyright holder.
+ */
+function outletFromFooter(blocks: Block[]): string | null {
+  for (const rule of ['read-at-source', 'copyright-line']) {
+    for (const block of blocks) {
+      if (block.removal?.rule !== rule) continue;
+      const name = (rule === 'read-at-source' ? SOURCE_LINK : COPYRIGHT_HOLDER).exec(block.text)?.groups?.name?.trim();
+      if (name && name.split(/\s+/).length <= 6) return name.replace(/\s+(Media( Group)?|Group|Holdings|Publishing|Newspapers)$/i, '');
+    }
+  }
+  return null;
+}
+
 function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | null): { articles: Article[]; removed: Removal[] } {
   for (const block of blocks) block.text = separateGluedSentences(normalizeSpaces(block.text));
   const live = blocks.filter((b) => b.text.length > 0);
@@ -114,6 +133,7 @@ function cleanBlocks(blocks: Block[], options: CleanOptions, hints: PageHints | 
   markAnchors(live, { fetched: options.fetched ?? null, published: options.published ?? null }, lowercase);
   const { main, related } = segment(live, { lowercase });
   if (hints) applyHints(main, hints);
+  main.outlet ??= outletFromFooter(live);
   for (const draft of [main, ...related]) draft.body = markBodyTail(draft.body, draft.authors);
   if (lowercase) {
     const memory: CasingMemory = { names: new Map() };
