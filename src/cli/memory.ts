@@ -8,7 +8,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-const HEAP_BUDGET_BYTES = 64 * 1024 * 1024;
+const HEAP_BUDGET_BYTES = 40 * 1024 * 1024;
 
 let collect: (() => void) | null = null;
 let baseline = 0;
