@@ -5,7 +5,7 @@
  * the person the article described that way.
  */
 import { isCommonWord } from '../clean/lexicon.js';
-import { GROUP_WORDS, METONYMS, NATIONALITY_ADJECTIVES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES, isGroupName } from './gazetteer.js';
+import { METONYMS, NATIONALITY_ADJECTIVES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES, isGroupName } from './gazetteer.js';
 import type { Entity, EntityType, Mention } from './types.js';
 import type { TokenizedText } from './text.js';
 
@@ -14,7 +14,6 @@ const CONNECTORS = new Set(['of', 'for', 'de', 'van', 'von', 'al', 'bin', 'la', 
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
 const ACRONYM = /^(\p{Lu}\.?){2,6}$/u;
-const POSSESSIVE = /^['’]s?$/;
 const SPEECH_AFTER = /^(said|says|told|added|stated|wrote|quipped|insisted|warned|continued|reiterated|claimed|argued|noted|explained|asked|replied|tweeted|posted)$/;
 /** Role words that may stand for a person later in the article ("the minister said"). */
 const ROLE_HEAD = /^(president|minister|chancellor|senator|governor|mayor|secretary|judge|leader|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|chair|executive|ceo|coach|manager|economist|analyst|scientist|researcher|historian|lawyer|prosecutor|commander|envoy|negotiator|mediator|ambassador|commissioner|premier|king|queen|prince|pope|general|admiral|chief|official|mp|professor)$/;
@@ -236,4 +235,3 @@ export function findEntities(t: TokenizedText): Entity[] {
   return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
-export { POSSESSIVE, GROUP_WORDS };

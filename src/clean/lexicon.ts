@@ -45,8 +45,3 @@ export function properForm(lower: string): string | null {
   const upper = lower.toUpperCase();
   return accepts(upper) ? upper : null;
 }
-
-/** True when the dictionary knows the word in any casing. */
-export function isKnownWord(lower: string): boolean {
-  return isCommonWord(lower) || properForm(lower) !== null;
-}

@@ -21,6 +21,11 @@ export interface SegmentOptions {
   lowercase: boolean;
 }
 
+/*
+ * Thresholds, in words. Set by hand against test/fixtures/pages (news paragraphs run 15–60
+ * words; headlines 3–20; standfirsts 6–40; related summaries one or two paragraphs). After
+ * changing one, run `npm run quality` (the floors) and `npm run quality -- --heldout`.
+ */
 const PROSE_MIN_WORDS = 15;
 const PROSE_ANY_WORDS = 30;
 const TITLE_MIN_WORDS = 3;
