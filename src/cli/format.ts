@@ -1,6 +1,8 @@
 /** Human-readable rendering of a cleaned page for `--format text`. */
 import type { PageResult } from '../model.js';
 
+const MAX_QUOTES_SHOWN = 8;
+
 export function renderText(page: PageResult): string {
   const out: string[] = [`=== ${page.source} (${page.format})`];
   for (const article of page.articles) {
@@ -14,6 +16,12 @@ export function renderText(page: PageResult): string {
     ].filter(Boolean);
     if (meta.length) out.push(meta.join(' · '));
     out.push('', article.text);
+    const voices = (article.quotes ?? []).filter((q) => q.kind !== 'scare' && q.kind !== 'indirect');
+    if (voices.length > 0) {
+      out.push('', 'Who said what:');
+      for (const q of voices.slice(0, MAX_QUOTES_SHOWN)) out.push(`  ${q.speaker?.name ?? '(unattributed)'}: “${q.text.replace(/\s+/g, ' ')}”`);
+      if (voices.length > MAX_QUOTES_SHOWN) out.push(`  … ${voices.length - MAX_QUOTES_SHOWN} more (--json lists all)`);
+    }
   }
   if (page.removed.length) out.push('', `(${page.removed.length} blocks removed; --json lists them with reasons)`);
   return `${out.join('\n')}\n`;
