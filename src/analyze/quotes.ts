@@ -171,8 +171,13 @@ function cueFrom(match: RegExpExecArray, base: number): Cue | null {
   const speaker = g.speaker ?? g.speaker2;
   const verb = g.verb ?? g.verb2;
   if (!speaker || !verb) return null;
-  const speakerStart = base + match.index + match[0].indexOf(speaker);
   const verbStart = base + match.index + match[0].lastIndexOf(verb);
+  // "Spain's defence minister, Lucía Ferrer Ordóñez, said": the name in commas is the speaker,
+  // the words before it her description.
+  if (g.appos && /^\p{Lu}/u.test(g.appos) && !/^(?:A|An|The|Who|Which|Whose)\b/.test(g.appos)) {
+    return { speaker: g.appos, speakerStart: base + match.index + match[0].indexOf(g.appos), verb, verbStart, description: speaker };
+  }
+  const speakerStart = base + match.index + match[0].indexOf(speaker);
   return { speaker, speakerStart, verb, verbStart, description: g.appos ?? null };
 }
 

@@ -78,6 +78,7 @@ describe('quotes and speakers', () => {
     { name: 'apposition', text: 'Anya, a Muscovite, quipped: "Sanctions are the new weather."', quote: 'Sanctions are the new weather.', kind: 'direct', speaker: 'Anya' },
     { name: 'partial', text: 'Critics called the plan "deeply flawed and far too late" on Tuesday.', quote: 'deeply flawed and far too late', kind: 'partial', speaker: null },
     { name: 'scare', text: 'The so-called "peace dividend" never arrived.', quote: 'peace dividend', kind: 'scare', speaker: null },
+    { name: 'name in commas after a role', text: 'Spain’s defence minister, Lucía Ferrer, said her government was "fully committed to the alliance" on Monday.', quote: 'fully committed to the alliance', kind: 'partial', speaker: 'Lucía Ferrer' },
     { name: 'organisation', text: 'The Kremlin said it was "not optimistic" about a deal.', quote: 'not optimistic', kind: 'partial', speaker: 'Kremlin' },
   ];
   for (const c of cases) {
