@@ -20,7 +20,8 @@ export const SPEECH_VERBS = [
 ];
 const VERB = `(?:${SPEECH_VERBS.join('|')})`;
 const NAME = "[\\p{Lu}][\\p{L}'’.-]+(?:\\s+(?:[\\p{Lu}][\\p{L}'’.-]+|of|the|de|van|von|al|bin|la|le|du)){0,5}";
-const ROLE = "[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,3}?[\\p{Ll}]+";
+/** "the foreign minister", "Spain's defence minister". */
+const ROLE = "(?:[Tt]he|[\\p{Lu}][\\p{L}]+['’]s)\\s+(?:[\\p{L}-]+\\s+){0,3}?[\\p{Ll}]+";
 const PRONOUN = '(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)';
 const SPEAKER = `(?<speaker>${PRONOUN}|${ROLE}|(?:[Tt]he\\s+)?${NAME})`;
 /** ", a Muscovite," / ", the grid operator," / ", who chaired the session," / ", Hellas Grid," after the speaker. */
