@@ -62,7 +62,10 @@ function isOpening(text: string, i: number): boolean {
   return false;
 }
 
-function findClose(text: string, from: number, mark: string): number {
+/** Where a quote closes, or where its paragraph (or the text) ends first. */
+type CloseSearch = { close: number } | { paragraphEnd: number };
+
+function findClose(text: string, from: number, mark: string): CloseSearch {
   const close = QUOTE_PAIRS[mark]!;
   for (let j = from; j < text.length; j++) {
     const ch = text[j]!;
@@ -70,11 +73,11 @@ function findClose(text: string, from: number, mark: string): number {
       // ’ followed by a letter is an apostrophe ("don’t"), not a closing mark.
       if (close === '’' && /\p{L}/u.test(text[j + 1] ?? '')) continue;
       if (close === '"' && /\p{L}/u.test(text[j + 1] ?? '') && /\p{L}/u.test(text[j - 1] ?? '')) continue;
-      return j;
+      return { close: j };
     }
-    if (ch === '\n' && text[j + 1] === '\n') return -j - 2; // paragraph break before any close: report where
+    if (ch === '\n' && text[j + 1] === '\n') return { paragraphEnd: j };
   }
-  return -text.length - 1;
+  return { paragraphEnd: text.length };
 }
 
 /** Quote spans, with multi-paragraph quotes joined (the newspaper convention). */
@@ -92,21 +95,20 @@ export function quoteSpans(text: string): RawQuote[] {
     let from = i + 1;
     let end = -1;
     for (let guard = 0; guard < 50; guard++) {
-      const close = findClose(text, from, mark);
-      if (close >= 0) {
-        parts.push(text.slice(from, close));
-        end = close;
+      const found = findClose(text, from, mark);
+      if ('close' in found) {
+        parts.push(text.slice(from, found.close));
+        end = found.close;
         break;
       }
-      const breakAt = -close - 2 + 2; // offset just after the paragraph break
-      const paragraphEnd = -close - 2;
-      parts.push(text.slice(from, paragraphEnd));
-      const nextStart = breakAt;
-      if (text[nextStart] === mark || (mark === '“' && text[nextStart] === '“')) {
+      parts.push(text.slice(from, found.paragraphEnd));
+      // The next paragraph reopening with the same mark continues the quote.
+      const nextStart = found.paragraphEnd + 2;
+      if (text[nextStart] === mark) {
         from = nextStart + 1;
         continue;
       }
-      end = paragraphEnd; // unclosed: the quote ends with its paragraph
+      end = found.paragraphEnd; // unclosed: the quote ends with its paragraph
       break;
     }
     if (end < 0) break;
@@ -305,7 +307,7 @@ function indirectSpeech(t: TokenizedText, entities: Entity[], lastPerson: (at: n
     const clauseStart = span.start + sentence.indexOf(clause);
     const speakerStart = span.start + match.index + match[0].indexOf(speakerText);
     const verb = (match.groups.verb ?? match.groups.verb2)!;
-    const verbStart = span.start + sentence.indexOf(verb, speakerStart - span.start > 0 ? 0 : 0);
+    const verbStart = span.start + sentence.indexOf(verb);
     found.push({
       text: clause,
       start: clauseStart,

@@ -75,6 +75,16 @@ export function wordCount(text: string): number {
   return memo(wordCounts, text, (t) => t.match(WORD)?.length ?? 0);
 }
 
+/** Paragraph-sized: 30 words, or 15 that end like a sentence. News paragraphs run 15–60 words. */
+const PROSE_MIN_WORDS = 15;
+const PROSE_ANY_WORDS = 30;
+
+export function isProse(block: Block): boolean {
+  if (!isOpen(block)) return false;
+  const words = wordCount(block.text);
+  return words >= PROSE_ANY_WORDS || (words >= PROSE_MIN_WORDS && /[.!?"”’)]$/.test(block.text));
+}
+
 /** Key for spotting repeats: case, punctuation and spacing do not make a block new. */
 export function repeatKey(text: string): string {
   return memo(repeatKeys, text, (t) => t.toLowerCase().replace(NOT_WORD, ' ').trim());

@@ -2,7 +2,7 @@
  * Marking passes that run before segmentation (each a named rule over the block list)
  * and the context rules that run on the main body after it.
  */
-import { type Block, isOpen, removeBlock, repeatKey, wordCount } from './blocks.js';
+import { type Block, isOpen, isProse, removeBlock, repeatKey, wordCount } from './blocks.js';
 import { ROLE_WORDS, parseByline } from './byline.js';
 import { isCreditLine, matchLineRule } from './rules.js';
 import { sectionKind } from './sections.js';
@@ -97,10 +97,6 @@ const TILE_MAX_WORDS = 16;
 const TILES_MAX_BLOCKS = 8;
 const PROMO_BOX_MAX_WORDS = 25;
 
-function looksLikeProse(block: Block): boolean {
-  return wordCount(block.text) >= 15 && /[.!?"”’)]$/.test(block.text);
-}
-
 /** Rule `sponsored-tile`: the headlines and brand names listed under a "Sponsored" label. */
 export function markSponsoredTiles(blocks: Block[]): void {
   blocks.forEach((block, i) => {
@@ -111,7 +107,7 @@ export function markSponsoredTiles(blocks: Block[]): void {
         if (next.removal?.reason === 'advertisement') continue;
         break;
       }
-      if (wordCount(next.text) > TILE_MAX_WORDS || looksLikeProse(next) || sectionKind(next.text)) break;
+      if (wordCount(next.text) > TILE_MAX_WORDS || isProse(next) || sectionKind(next.text)) break;
       removeBlock(next, 'advertisement', 'sponsored-tile');
       taken++;
     }

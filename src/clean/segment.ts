@@ -4,7 +4,7 @@
  * and parse what follows into related articles or removals.
  */
 import type { RemovalReason } from '../model.js';
-import { type Block, type SectionKind, type Stamp, isOpen, removeBlock, repeatKey, wordCount } from './blocks.js';
+import { type Block, type SectionKind, type Stamp, isOpen, isProse, removeBlock, repeatKey, wordCount } from './blocks.js';
 import { columnHeadlineName, isOutletName, parseNameOnlyLine } from './byline.js';
 
 export interface Draft {
@@ -26,8 +26,6 @@ export interface SegmentOptions {
  * words; headlines 3–20; standfirsts 6–40; related summaries one or two paragraphs). After
  * changing one, run `npm run quality` (the floors) and `npm run quality -- --heldout`.
  */
-const PROSE_MIN_WORDS = 15;
-const PROSE_ANY_WORDS = 30;
 const TITLE_MIN_WORDS = 3;
 const TITLE_MAX_WORDS = 30;
 const DEK_MIN_WORDS = 6;
@@ -44,12 +42,6 @@ const TITLE_SCORE_WORD_CAP = 16;
 const TITLE_ANCHOR_BONUS = 6;
 /** A headline-shaped block this long, under a shorter one, is the dek. */
 const DEK_VS_TITLE_MIN_WORDS = 8;
-
-export function isProse(block: Block): boolean {
-  if (!isOpen(block)) return false;
-  const words = wordCount(block.text);
-  return words >= PROSE_ANY_WORDS || (words >= PROSE_MIN_WORDS && /[.!?"”’)]$/.test(block.text));
-}
 
 const REAL_WORD = /\p{L}{3,}/gu;
 

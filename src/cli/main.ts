@@ -25,20 +25,21 @@ interface ExtractFlags {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkDates(flags: ExtractFlags): string | null {
+/** What is wrong with the --published / --fetched values, or null. */
+function checkDates(flags: { published?: string; fetched?: string }): string | null {
   if (flags.published && !DATE_ONLY.test(flags.published)) return `--published takes YYYY-MM-DD, got "${flags.published}"`;
   if (flags.fetched && Number.isNaN(new Date(flags.fetched).getTime())) return `--fetched takes an ISO date-time, got "${flags.fetched}"`;
   return null;
 }
 
-
+/** Reports a usage problem on stderr; true when there was one. */
+async function usageProblem(problem: string | null, io: Io): Promise<boolean> {
+  if (problem) await write(io.stderr, `newsprism: ${problem}\n`);
+  return problem !== null;
+}
 
 async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<number> {
-  const usage = checkDates(flags);
-  if (usage) {
-    await write(io.stderr, `newsprism: ${usage}\n`);
-    return EXIT_USAGE;
-  }
+  if (await usageProblem(checkDates(flags), io)) return EXIT_USAGE;
   const asJson = flags.json || flags.format === 'json';
   let ok = 0;
   let failed = 0;
@@ -121,8 +122,7 @@ Exit codes: 0 all inputs succeeded, 1 some input failed (one line each on stderr
     .option('--published <date>', 'publication date, YYYY-MM-DD; relative dates resolve against it')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveNumber('--max-bytes'), 64 * 1024 * 1024)
     .action(async (input: string, flags: { published?: string; maxBytes: number }) => {
-      if (flags.published && !DATE_ONLY.test(flags.published)) {
-        await write(io.stderr, `newsprism: --published takes YYYY-MM-DD, got "${flags.published}"\n`);
+      if (await usageProblem(checkDates(flags), io)) {
         setCode(EXIT_USAGE);
         return;
       }

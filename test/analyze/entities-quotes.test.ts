@@ -67,6 +67,8 @@ describe('quote spans', () => {
 
   it('ends an unclosed quote with its paragraph', () => {
     expect(quoteSpans('He said "this never closes\n\nNext paragraph.')[0]!.text).toBe('this never closes');
+    // At the end of the text, the last character belongs to the quote too.
+    expect(quoteSpans('He said "this never closes')[0]!.text).toBe('this never closes');
   });
 });
 

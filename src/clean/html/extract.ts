@@ -13,15 +13,11 @@ import { parseStamp } from '../stamps.js';
 import { normalizeSpaces } from '../text/normalize.js';
 import { type PageMetadata, readMetadata } from './metadata.js';
 import { nestingDepth, streamBlocks } from './stream.js';
+import { BLOCK_TAGS, HINT_TAGS } from './tags.js';
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'HEAD', 'SELECT', 'OPTION', 'INPUT', 'TEXTAREA', 'MATH']);
-const BLOCK_TAGS = new Set([
-  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'TD', 'TH', 'DD', 'DT', 'DIV', 'SECTION', 'ARTICLE',
-  'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'MAIN', 'UL', 'OL', 'DL', 'TABLE', 'TR', 'FIGURE', 'FORM', 'BR', 'HR', 'ADDRESS', 'CAPTION', 'BUTTON', 'LABEL',
-]);
 /** In related-story lists every element is its own field (headline link, outlet, stamp, summary). */
 const FINE_BLOCK_TAGS = new Set([...BLOCK_TAGS, 'A', 'SPAN', 'TIME', 'SMALL', 'CITE']);
-const HINT_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'P', 'PRE', 'TD', 'CAPTION']);
 
 /** Depth beyond which Readability's recursion is not trusted; the block walker has no recursion. */
 const READABILITY_MAX_DEPTH = 400;
@@ -145,12 +141,6 @@ export interface HtmlBlocks {
   outside: Block[];
 }
 
-function firstHeadline(doc: Document): string | null {
-  const h1 = doc.querySelector('article h1, main h1, h1');
-  const text = normalizeSpaces(h1?.textContent ?? '');
-  return text || null;
-}
-
 function readabilityContent(doc: Document): Element | null {
   try {
     const reader = new Readability(doc as unknown as Document, { charThreshold: 250, serializer: (el: Node) => el } as never);
@@ -166,7 +156,7 @@ function readabilityContent(doc: Document): Element | null {
 const DOM_MAX_DEPTH = 2000;
 
 const EMPTY_METADATA: PageMetadata = {
-  title: null, titleSuffix: null, description: null, outlet: null, authors: [], publishedText: null, publishedDate: null, url: null, language: null,
+  title: null, headline: null, titleSuffix: null, description: null, outlet: null, authors: [], publishedText: null, publishedDate: null, url: null, language: null,
 };
 
 function treeFree(html: string): HtmlBlocks {
@@ -190,7 +180,7 @@ function domBlocks(html: string): HtmlBlocks {
   const root = (doc.body ?? doc.documentElement) as unknown as Element | null;
   if (!root) return { metadata, header: { dek: null, authors: [] }, blocks: [], outside: [] };
   const page = walkBlocks(root);
-  const headline = firstHeadline(doc as unknown as Document);
+  const headline = metadata.headline;
   const relatedBlocks: Block[] = [];
   for (const container of relatedContainers(doc as unknown as Document)) {
     const { blocks } = walkBlocks(container, true);

@@ -3,9 +3,12 @@
  * meta tags, <time>, <title>. What a page says about itself outranks what its text suggests.
  */
 import { metadataDate } from '../stamps.js';
+import { normalizeSpaces } from '../text/normalize.js';
 
 export interface PageMetadata {
   title: string | null;
+  /** The page's visible headline (its first <h1>), which the content container may leave out. */
+  headline: string | null;
   /** The last part of <title> after a separator, usually the site's name. */
   titleSuffix: string | null;
   description: string | null;
@@ -121,11 +124,12 @@ export function readMetadata(doc: Document): PageMetadata {
   const ldAuthors = names(ld?.author);
   const metaAuthors = ['article:author', 'author', 'parsely-author', 'sailthru.author'].map((k) => metaAll(doc, k)).find((list) => list.length > 0) ?? [];
   const documentTitle = doc.querySelector('title')?.textContent?.trim() ?? null;
-  const h1 = doc.querySelector('article h1, main h1, h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  const h1 = normalizeSpaces(doc.querySelector('article h1, main h1, h1')?.textContent ?? '') || null;
   // The visible headline outranks og:title and <title>, which often carry a section or site suffix.
   const suffixed = meta(doc, 'og:title', 'twitter:title') ?? documentTitle;
   return {
     title: text(ld?.headline) ?? h1 ?? (suffixed ? stripSiteSuffix(suffixed, outlet) : null),
+    headline: h1,
     titleSuffix: documentTitle ? siteSuffix(documentTitle) : null,
     description: text(ld?.description) ?? meta(doc, 'og:description', 'description', 'twitter:description'),
     outlet,

@@ -6,13 +6,10 @@
 import { decodeHTML } from 'entities';
 import { type Block, makeBlock } from '../blocks.js';
 import { normalizeSpaces } from '../text/normalize.js';
+import { BLOCK_TAGS, HINT_TAGS } from './tags.js';
 
+/** Skipped up to their closing tag, so only elements that always have one (no void <input>). */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'select', 'textarea', 'math']);
-const BOUNDARIES = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption', 'td', 'th', 'dd', 'dt', 'div', 'section', 'article',
-  'aside', 'header', 'footer', 'nav', 'main', 'ul', 'ol', 'dl', 'table', 'tr', 'figure', 'form', 'br', 'hr', 'address', 'caption', 'button', 'label',
-]);
-const HINTS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'p', 'pre']);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr']);
 
 /** Deepest element nesting, estimated from tags alone (cheap: no tree is built). */
@@ -57,9 +54,10 @@ export function streamBlocks(html: string): Block[] {
       skipping = name;
       continue;
     }
-    if (BOUNDARIES.has(name)) {
+    const upper = name.toUpperCase();
+    if (BLOCK_TAGS.has(upper)) {
       flush();
-      if (!closing && HINTS.has(name)) hint = name;
+      if (!closing && HINT_TAGS.has(upper)) hint = name;
     }
   }
   flush();
