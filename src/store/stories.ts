@@ -1,0 +1,169 @@
+/**
+ * Story linking against the database: candidate stories come from the `story_keys` index (a
+ * story's strongest terms and entities, with its last active day), never from a scan; the
+ * decision itself is the pure `fit` in src/link/cluster.ts.
+ */
+import { sql, type Transaction } from 'kysely';
+import { absorb, CLUSTER_SETTINGS, dayNumber, emptyProfile, fit, type Idf, indexKeys, mergeProfiles, queryKeys, type StoryProfile, storyFit } from '../link/cluster.js';
+import type { LinkFeatures } from '../link/features.js';
+import { storyLabel } from '../link/label.js';
+import type { Database } from './schema.js';
+
+type Tx = Transaction<Database>;
+
+const MAX_CANDIDATES = 20;
+const DOCUMENTS_KEY = 'documents';
+
+/** Every canonical main article counts once in the document frequencies of its terms and entities. */
+export async function recordDocumentFrequencies(tx: Tx, features: LinkFeatures): Promise<void> {
+  const keys = [...Object.keys(features.terms), ...Object.keys(features.entities)];
+  if (keys.length > 0) {
+    await tx
+      .insertInto('term_df')
+      .values(keys.map((term) => ({ term, df: 1 })))
+      .onConflict((c) => c.column('term').doUpdateSet({ df: sql`term_df.df + 1` }))
+      .execute();
+  }
+  await tx
+    .insertInto('meta')
+    .values({ key: DOCUMENTS_KEY, value: '1' })
+    .onConflict((c) => c.column('key').doUpdateSet({ value: sql`cast(cast(meta.value as integer) + 1 as text)` }))
+    .execute();
+}
+
+async function idfFor(tx: Tx, keys: Iterable<string>): Promise<Idf> {
+  const unique = [...new Set(keys)];
+  const documents = Number((await tx.selectFrom('meta').select('value').where('key', '=', DOCUMENTS_KEY).executeTakeFirst())?.value ?? 0);
+  const df = new Map<string, number>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await tx.selectFrom('term_df').select(['term', 'df']).where('term', 'in', unique.slice(i, i + 500)).execute();
+    for (const row of rows) df.set(row.term, Number(row.df));
+  }
+  return (key) => Math.log((documents + 1) / ((df.get(key) ?? 0) + 1)) + 1;
+}
+
+interface Candidate {
+  id: number;
+  profile: StoryProfile;
+}
+
+async function candidateStories(tx: Tx, features: LinkFeatures): Promise<Candidate[]> {
+  const keys = queryKeys(features);
+  if (keys.length === 0) return [];
+  let query = tx
+    .selectFrom('story_keys')
+    .select(['story_id', sql<number>`count(*)`.as('hits')])
+    .where('key', 'in', keys)
+    .groupBy('story_id')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('story_id')
+    .limit(MAX_CANDIDATES);
+  if (features.date) query = query.where('last_day', '>=', dayNumber(features.date) - CLUSTER_SETTINGS.windowDays);
+  const hits = await query.execute();
+  if (hits.length === 0) return [];
+  const rows = await tx.selectFrom('stories').select(['id', 'profile']).where('id', 'in', hits.map((h) => h.story_id)).where('merged_into', 'is', null).orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, profile: JSON.parse(row.profile) as StoryProfile }));
+}
+
+async function saveStory(tx: Tx, id: number, profile: StoryProfile, now: string): Promise<void> {
+  await tx
+    .updateTable('stories')
+    .set({ profile: JSON.stringify(profile), label: storyLabel(profile), first_date: profile.first, last_date: profile.last, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await tx.deleteFrom('story_keys').where('story_id', '=', id).execute();
+  const lastDay = profile.last ? dayNumber(profile.last) : 0;
+  const keys = [...new Set(indexKeys(profile))];
+  if (keys.length > 0) await tx.insertInto('story_keys').values(keys.map((key) => ({ key, story_id: id, last_day: lastDay }))).execute();
+}
+
+async function createStory(tx: Tx, profile: StoryProfile, now: string): Promise<number> {
+  const row = await tx
+    .insertInto('stories')
+    .values({ label: storyLabel(profile), first_date: profile.first, last_date: profile.last, article_count: 0, copy_count: 0, profile: '{}', merged_into: null, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function bumpCounts(tx: Tx, story: number, isCopy: boolean, delta: 1 | -1): Promise<void> {
+  const column = isCopy ? 'copy_count' : 'article_count';
+  await tx
+    .updateTable('stories')
+    .set({ [column]: sql`${sql.ref(column)} + ${delta}` })
+    .where('id', '=', story)
+    .execute();
+}
+
+/** Follows merge redirects to the story that now holds an ID. */
+export async function resolveStoryId(db: Pick<Tx, 'selectFrom'>, id: number): Promise<number | null> {
+  let current = id;
+  for (let hop = 0; hop < 50; hop++) {
+    const row = await db.selectFrom('stories').select(['id', 'merged_into']).where('id', '=', current).executeTakeFirst();
+    if (!row) return null;
+    if (row.merged_into === null) return row.id;
+    current = row.merged_into;
+  }
+  return null;
+}
+
+export async function unlinkFromStory(tx: Tx, _article: number, story: number, isCopy: boolean): Promise<void> {
+  const live = await resolveStoryId(tx, story);
+  if (live !== null) await bumpCounts(tx, live, isCopy, -1);
+}
+
+/**
+ * Puts a main article into a story and returns the story's ID. A copy follows its canonical
+ * article; anything else joins the best-fitting candidate or starts a story, after which the
+ * grown story may absorb a candidate it now fits (merge; the absorbed ID redirects).
+ */
+export async function linkToStory(tx: Tx, article: number, features: LinkFeatures, canonical: number | null, _outlet: string | null, now: string): Promise<number> {
+  if (canonical !== null) {
+    const row = await tx.selectFrom('articles').select('story_id').where('id', '=', canonical).executeTakeFirst();
+    const story = row?.story_id != null ? await resolveStoryId(tx, row.story_id) : null;
+    if (story !== null) {
+      await tx.updateTable('articles').set({ story_id: story }).where('id', '=', article).execute();
+      await bumpCounts(tx, story, true, 1);
+      return story;
+    }
+  }
+  const candidates = await candidateStories(tx, features);
+  const idf = await idfFor(tx, [...Object.keys(features.terms), ...Object.keys(features.entities), ...candidates.flatMap((c) => [...Object.keys(c.profile.terms), ...Object.keys(c.profile.entities)])]);
+  let best: { candidate: Candidate; score: number } | null = null;
+  for (const candidate of candidates) {
+    const { score } = fit(features, candidate.profile, idf);
+    if (process.env.DEBUG_LINK) console.error('fit', article, candidate.id, JSON.stringify(fit(features, candidate.profile, idf)));
+    if (score >= CLUSTER_SETTINGS.joinThreshold && (!best || score > best.score)) best = { candidate, score };
+  }
+  let story: number;
+  let profile: StoryProfile;
+  if (best) {
+    story = best.candidate.id;
+    profile = absorb(best.candidate.profile, features);
+  } else {
+    profile = absorb(emptyProfile(), features);
+    story = await createStory(tx, profile, now);
+  }
+  for (const other of candidates) {
+    if (other.id === story) continue;
+    if (storyFit(other.profile, profile, idf).score < CLUSTER_SETTINGS.mergeThreshold) continue;
+    profile = mergeProfiles(profile, other.profile);
+    await mergeInto(tx, other.id, story);
+  }
+  await saveStory(tx, story, profile, now);
+  await tx.updateTable('articles').set({ story_id: story }).where('id', '=', article).execute();
+  await bumpCounts(tx, story, false, 1);
+  return story;
+}
+
+async function mergeInto(tx: Tx, from: number, into: number): Promise<void> {
+  const counts = await tx.selectFrom('stories').select(['article_count', 'copy_count']).where('id', '=', from).executeTakeFirstOrThrow();
+  await tx.updateTable('articles').set({ story_id: into }).where('story_id', '=', from).execute();
+  await tx
+    .updateTable('stories')
+    .set({ article_count: sql`article_count + ${counts.article_count}`, copy_count: sql`copy_count + ${counts.copy_count}` })
+    .where('id', '=', into)
+    .execute();
+  await tx.updateTable('stories').set({ merged_into: into, article_count: 0, copy_count: 0 }).where('id', '=', from).execute();
+  await tx.deleteFrom('story_keys').where('story_id', '=', from).execute();
+}
