@@ -10,6 +10,8 @@ import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, type Io, write } from './io.js'
 import { readInputs } from '../ingest/index.js';
 import { renderText } from './format.js';
 import { keepHeapBounded } from './memory.js';
+import { registerCorpusCommands } from './commands.js';
+import { checkDates, positiveNumber, usageProblem } from './options.js';
 
 
 interface ExtractFlags {
@@ -23,20 +25,8 @@ interface ExtractFlags {
   timeout: number;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** What is wrong with the --published / --fetched values, or null. */
-function checkDates(flags: { published?: string; fetched?: string }): string | null {
-  if (flags.published && !DATE_ONLY.test(flags.published)) return `--published takes YYYY-MM-DD, got "${flags.published}"`;
-  if (flags.fetched && Number.isNaN(new Date(flags.fetched).getTime())) return `--fetched takes an ISO date-time, got "${flags.fetched}"`;
-  return null;
-}
 
-/** Reports a usage problem on stderr; true when there was one. */
-async function usageProblem(problem: string | null, io: Io): Promise<boolean> {
-  if (problem) await write(io.stderr, `newsprism: ${problem}\n`);
-  return problem !== null;
-}
 
 async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<number> {
   if (await usageProblem(checkDates(flags), io)) return EXIT_USAGE;
@@ -72,13 +62,6 @@ async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<n
   return failed > 0 ? EXIT_INPUT_FAILED : EXIT_OK;
 }
 
-function positiveNumber(name: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'newsprism.usage', `${name} takes a positive number`);
-    return n;
-  };
-}
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
@@ -128,6 +111,7 @@ Exit codes: 0 all inputs succeeded, 1 some input failed (one line each on stderr
       }
       setCode(await analyzeInput(input, { published: flags.published ?? null, maxBytes: flags.maxBytes }, io));
     });
+  registerCorpusCommands(program, io, setCode);
   return program;
 }
 

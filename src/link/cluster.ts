@@ -27,9 +27,9 @@ export const CLUSTER_SETTINGS = {
   graceDays: 7,
   halfLifeDays: 14,
   /** A fit at or above this joins the story; below, the article starts one. */
-  joinThreshold: 0.3,
+  joinThreshold: 0.12,
   /** Two stories whose profiles fit this well become one. */
-  mergeThreshold: 0.5,
+  mergeThreshold: 0.3,
   profileTerms: 120,
   profileEntities: 50,
   /** How many of a story's strongest terms and entities go into the candidate index. */

@@ -162,7 +162,15 @@ export interface MetaTable {
   value: string;
 }
 
+/** SQLite only: the FTS5 index over articles (PostgreSQL uses the `search` column instead). */
+export interface ArticleFtsTable {
+  rowid: number;
+  title: string;
+  body: string;
+}
+
 export interface Database {
+  articles_fts: ArticleFtsTable;
   pages: PageTable;
   articles: ArticleTable;
   entities: EntityTable;

@@ -132,7 +132,6 @@ export async function linkToStory(tx: Tx, article: number, features: LinkFeature
   let best: { candidate: Candidate; score: number } | null = null;
   for (const candidate of candidates) {
     const { score } = fit(features, candidate.profile, idf);
-    if (process.env.DEBUG_LINK) console.error('fit', article, candidate.id, JSON.stringify(fit(features, candidate.profile, idf)));
     if (score >= CLUSTER_SETTINGS.joinThreshold && (!best || score > best.score)) best = { candidate, score };
   }
   let story: number;
