@@ -31,11 +31,17 @@ export interface TimelineEvent {
   conflicts: string[];
 }
 
+/**
+ * Sentences are compared by the share of the shorter one's words found in the other (overlap
+ * coefficient): a terse "the cracks were found on March 10" and a long wire lead describing the
+ * same finding share most of the short one's words, while their Jaccard stays low.
+ */
 export const EVENT_SETTINGS = {
-  /** Same date, sentences sharing at least this share of their words (Jaccard): one event. */
-  sameEvent: 0.2,
+  /** Same date, this overlap and at least `minShared` shared words: one event. */
+  sameEvent: 0.4,
   /** Different dates, sentences this alike: the sources disagree on when it happened. */
-  conflict: 0.5,
+  conflict: 0.6,
+  minShared: 3,
   /** Longest sentence kept as a summary. */
   summaryChars: 280,
 } as const;
@@ -52,11 +58,11 @@ export function keywords(sentence: string, dateText: string): Set<string> {
   return out;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+function overlap(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared);
+  return shared < EVENT_SETTINGS.minShared ? 0 : shared / Math.min(a.size, b.size);
 }
 
 interface Group {
@@ -75,10 +81,9 @@ export function buildTimeline(mentions: readonly EventMention[]): TimelineEvent[
   for (const mention of [...mentions].sort(byPublication)) {
     const words = keywords(mention.sentence, mention.text);
     const groups = byValue.get(mention.value) ?? [];
-    const home = groups.find((g) => jaccard(g.words, words) >= EVENT_SETTINGS.sameEvent);
+    const home = groups.find((g) => overlap(g.words, words) >= EVENT_SETTINGS.sameEvent);
     if (home) {
       home.mentions.push(mention);
-      for (const w of words) home.words.add(w);
     } else {
       groups.push({ value: mention.value, mentions: [mention], words });
     }
@@ -108,7 +113,7 @@ function markConflicts(groups: Group[], events: TimelineEvent[]): void {
       if (a.g.value === b.g.value) continue;
       const sharedArticle = a.e.articles.some((id) => b.e.articles.includes(id));
       if (sharedArticle) continue;
-      if (jaccard(a.g.words, b.g.words) >= EVENT_SETTINGS.conflict) {
+      if (overlap(a.g.words, b.g.words) >= EVENT_SETTINGS.conflict) {
         a.e.conflicts.push(b.e.id);
         b.e.conflicts.push(a.e.id);
       }
