@@ -23,6 +23,8 @@ export interface StoryProfile {
 
 export const CLUSTER_SETTINGS = {
   termWeight: 0.55,
+  /** Term similarity at which entity agreement counts in full. */
+  entityGateTerms: 0.15,
   entityWeight: 0.45,
   graceDays: 7,
   halfLifeDays: 14,
@@ -91,7 +93,10 @@ export function fit(article: LinkFeatures, story: StoryProfile, idf: Idf): Fit {
   const s = CLUSTER_SETTINGS;
   // An article with no entities is judged on its words alone rather than penalised.
   const hasEntities = Object.keys(article.entities).length > 0 && Object.keys(story.entities).length > 0;
-  const similarity = hasEntities ? s.termWeight * terms + s.entityWeight * entities : terms;
+  // Shared people alone do not make a story (the same minister appears in many): entity
+  // agreement counts in full only once the words agree too.
+  const gate = Math.min(1, terms / s.entityGateTerms);
+  const similarity = hasEntities ? s.termWeight * terms + s.entityWeight * entities * gate : terms;
   return { score: similarity * decay(gap), terms, entities, gapDays: gap };
 }
 

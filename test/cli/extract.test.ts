@@ -6,25 +6,14 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync, mkdirSync } fro
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { run } from './run.js';
 import type { PageResult } from '../../src/model.js';
 
 const FIXTURES = new URL('../fixtures/pages/', import.meta.url).pathname;
 const ARTICLE_TEXT = readFileSync(join(FIXTURES, 'text-outlet--kesworth-bin-collections.txt'), 'utf8');
 
-async function run(args: string[], stdinText = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([Buffer.from(stdinText)]) });
-  return { code, out, err };
-}
 
 function pages(out: string): PageResult[] {
   return out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as PageResult);
