@@ -3,7 +3,7 @@
  * its source was seen with other content), its removals, its articles with their analysis, copy
  * links and story links. Nothing is half-written: a failure rolls the whole page back.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { judgeCopy, type CopyKind } from '../link/dedup.js';
 import type { PreparedArticle, PreparedPage } from '../link/prepare.js';
 import { entityKey } from '../link/features.js';
@@ -240,33 +240,47 @@ async function storeAnalysis(tx: Tx, id: number, prepared: PreparedArticle): Pro
 }
 
 const KIND_RANK: Record<CopyKind, number> = { exact: 3, near: 2, lead: 1 };
-const MAX_COPY_CANDIDATES = 40;
+/** Candidates judged per article, those sharing the most band keys first. */
+const MAX_COPY_CANDIDATES = 10;
 
-async function copyCandidates(tx: Tx, id: number, pageId: number, bands: string[]) {
-  const candidates = await tx
+/**
+ * Articles sharing band keys with this one. Whole-text bands ("b…") find near copies among full
+ * articles; opening bands ("l…") pair snippets with the articles they open. Only the bands that
+ * can matter for the role on each side are looked up, and bodies are read for the best few only.
+ */
+async function copyCandidates(tx: Tx, id: number, pageId: number, bands: string[], candidateRole: 'main' | 'related') {
+  if (bands.length === 0) return [];
+  const ranked = await tx
     .selectFrom('copy_bands')
     .innerJoin('articles', 'articles.id', 'copy_bands.article_id')
-    .select(['articles.id', 'articles.body', 'articles.role', 'articles.canonical_id'])
+    .select(['articles.id', sql<number>`count(*)`.as('shared')])
     .where('copy_bands.band', 'in', bands)
     .where('articles.id', '!=', id)
     .where('articles.page_id', '!=', pageId)
-    .groupBy(['articles.id', 'articles.body', 'articles.role', 'articles.canonical_id'])
+    .where('articles.role', '=', candidateRole)
+    .groupBy('articles.id')
+    .orderBy(sql`count(*)`, 'desc')
     .orderBy('articles.id')
     .limit(MAX_COPY_CANDIDATES)
     .execute();
-  return candidates;
+  if (ranked.length === 0) return [];
+  return tx.selectFrom('articles').select(['id', 'body', 'role', 'canonical_id']).where('id', 'in', ranked.map((r) => r.id)).orderBy('id').execute();
 }
+
+const bodyBands = (bands: string[]) => bands.filter((b) => b.startsWith('b'));
+const leadBands = (bands: string[]) => bands.filter((b) => b.startsWith('l'));
 
 /** The earliest article this one copies (following copies to their canonical), or null. */
 async function findCopy(tx: Tx, id: number, pageId: number, prepared: PreparedArticle): Promise<{ id: number; kind: CopyKind } | null> {
   const role = prepared.article.role;
+  // A main article copies main articles (whole-text bands); a snippet copies the opening of one.
+  // A full article is never a copy of a snippet: the snippet is adopted instead (adoptSnippets).
+  const bands = role === 'main' ? bodyBands(prepared.copy.bands) : prepared.copy.bands;
   let best: { id: number; kind: CopyKind; score: number } | null = null;
-  for (const candidate of await copyCandidates(tx, id, pageId, prepared.copy.bands)) {
+  for (const candidate of await copyCandidates(tx, id, pageId, bands, 'main')) {
     const verdict = judgeCopy(prepared.article.text, candidate.body);
     if (!verdict) continue;
-    // A full article is never a copy of a snippet; the snippet is adopted instead (adoptSnippets).
-    if (verdict.kind === 'lead' && !(role === 'related' && candidate.role === 'main')) continue;
-    if (role === 'main' && candidate.role === 'related') continue;
+    if (verdict.kind === 'lead' && role !== 'related') continue;
     const target = candidate.canonical_id ?? candidate.id;
     const better = !best || KIND_RANK[verdict.kind] > KIND_RANK[best.kind] || (KIND_RANK[verdict.kind] === KIND_RANK[best.kind] && verdict.score > best.score);
     if (better) best = { id: target, kind: verdict.kind, score: verdict.score };
@@ -276,8 +290,8 @@ async function findCopy(tx: Tx, id: number, pageId: number, prepared: PreparedAr
 
 /** Snippets added earlier that turn out to be this article's opening now point to it. */
 async function adoptSnippets(tx: Tx, id: number, pageId: number, prepared: PreparedArticle): Promise<void> {
-  for (const candidate of await copyCandidates(tx, id, pageId, prepared.copy.bands)) {
-    if (candidate.role !== 'related' || candidate.canonical_id !== null) continue;
+  for (const candidate of await copyCandidates(tx, id, pageId, leadBands(prepared.copy.bands), 'related')) {
+    if (candidate.canonical_id !== null) continue;
     if (!judgeCopy(candidate.body, prepared.article.text)) continue;
     await tx.updateTable('articles').set({ canonical_id: id, copy_kind: 'lead' }).where('id', '=', candidate.id).execute();
   }

@@ -11,7 +11,7 @@ import type { Database } from './schema.js';
 
 type Tx = Transaction<Database>;
 
-const MAX_CANDIDATES = 20;
+const MAX_CANDIDATES = 12;
 const DOCUMENTS_KEY = 'documents';
 
 /** Every canonical main article counts once in the document frequencies of its terms and entities. */
@@ -65,16 +65,24 @@ async function candidateStories(tx: Tx, features: LinkFeatures): Promise<Candida
   return rows.map((row) => ({ id: row.id, profile: JSON.parse(row.profile) as StoryProfile }));
 }
 
-async function saveStory(tx: Tx, id: number, profile: StoryProfile, now: string): Promise<void> {
+/** Writes the profile; the index rows change only where the strongest keys or the last day did. */
+async function saveStory(tx: Tx, id: number, profile: StoryProfile, now: string, before: StoryProfile | null): Promise<void> {
   await tx
     .updateTable('stories')
     .set({ profile: JSON.stringify(profile), label: storyLabel(profile), first_date: profile.first, last_date: profile.last, updated_at: now })
     .where('id', '=', id)
     .execute();
-  await tx.deleteFrom('story_keys').where('story_id', '=', id).execute();
   const lastDay = profile.last ? dayNumber(profile.last) : 0;
-  const keys = [...new Set(indexKeys(profile))];
-  if (keys.length > 0) await tx.insertInto('story_keys').values(keys.map((key) => ({ key, story_id: id, last_day: lastDay }))).execute();
+  const keys = new Set(indexKeys(profile));
+  const old = before && before.last === profile.last ? new Set(indexKeys(before)) : new Set<string>();
+  if (!before || before.last !== profile.last) {
+    await tx.deleteFrom('story_keys').where('story_id', '=', id).execute();
+  } else {
+    const gone = [...old].filter((k) => !keys.has(k));
+    if (gone.length > 0) await tx.deleteFrom('story_keys').where('story_id', '=', id).where('key', 'in', gone).execute();
+  }
+  const added = [...keys].filter((k) => !old.has(k));
+  if (added.length > 0) await tx.insertInto('story_keys').values(added.map((key) => ({ key, story_id: id, last_day: lastDay }))).execute();
 }
 
 async function createStory(tx: Tx, profile: StoryProfile, now: string): Promise<number> {
@@ -136,7 +144,9 @@ export async function linkToStory(tx: Tx, article: number, features: LinkFeature
   }
   let story: number;
   let profile: StoryProfile;
+  let before: StoryProfile | null = null;
   if (best) {
+    before = best.candidate.profile;
     story = best.candidate.id;
     profile = absorb(best.candidate.profile, features);
   } else {
@@ -148,8 +158,9 @@ export async function linkToStory(tx: Tx, article: number, features: LinkFeature
     if (storyFit(other.profile, profile, idf).score < CLUSTER_SETTINGS.mergeThreshold) continue;
     profile = mergeProfiles(profile, other.profile);
     await mergeInto(tx, other.id, story);
+    before = null;
   }
-  await saveStory(tx, story, profile, now);
+  await saveStory(tx, story, profile, now, before);
   await tx.updateTable('articles').set({ story_id: story }).where('id', '=', article).execute();
   await bumpCounts(tx, story, false, 1);
   return story;
