@@ -15,18 +15,23 @@ export type InputErrorCode =
   | 'bad-url'
   | 'decode'
   | 'unsupported-scheme'
-  | 'network';
+  | 'network'
+  /** A feed or WARC that cannot be read as one: not well-formed, truncated, or the wrong shape. */
+  | 'malformed';
 
 export class InputError extends Error {
   override readonly name = 'InputError';
   readonly code: InputErrorCode;
   /** The input as the user named it (path, URL or "-"). */
   readonly source: string;
+  /** What went wrong, without the source: the message is `<source>: <reason>`. */
+  readonly reason: string;
 
   constructor(code: InputErrorCode, source: string, reason: string, options?: { cause?: unknown }) {
     super(`${oneLine(source)}: ${oneLine(reason)}`, options);
     this.code = code;
     this.source = source;
+    this.reason = reason;
   }
 }
 

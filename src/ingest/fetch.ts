@@ -35,6 +35,15 @@ export interface FetchOptions {
   /** Clock for `fetchedAt`. */
   now?: () => Date;
   userAgent?: string;
+  /** The Accept header; pages by default, feeds pass FEED_ACCEPT. */
+  accept?: string;
+  /**
+   * Validators from an earlier response to the same URL. When either is given the request is
+   * conditional (If-None-Match / If-Modified-Since) and a 304 answer comes back as `notModified`
+   * instead of an error.
+   */
+  etag?: string | null;
+  lastModified?: string | null;
 }
 
 export interface FetchResult {
@@ -43,12 +52,21 @@ export interface FetchResult {
   finalUrl: string;
   /** ISO 8601 moment the final response arrived. */
   fetchedAt: string;
+  /** True when a conditional request was answered 304: `bytes` is then empty. */
+  notModified: boolean;
+  /** The response's ETag and Last-Modified, to send back on the next conditional request. */
+  etag: string | null;
+  lastModified: string | null;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_REDIRECTS = 5;
 export const DEFAULT_FETCH_MAX_BYTES = 20 * 1024 * 1024;
 const DEFAULT_USER_AGENT = 'newsprism/0.1';
+const PAGE_ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5';
+/** Accept header for feed polling: the feed types first, generic XML and JSON after. */
+export const FEED_ACCEPT =
+  'application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,application/json;q=0.7,*/*;q=0.5';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -58,7 +76,9 @@ interface Settings {
   maxRedirects: number;
   maxBytes: number;
   now: () => Date;
-  userAgent: string;
+  headers: Record<string, string>;
+  /** Whether the request carries validators, so that 304 is an answer rather than a failure. */
+  conditional: boolean;
   permits: (hostname: string, address: string) => boolean;
 }
 
@@ -85,13 +105,21 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
 function settingsFor(url: string, options: FetchOptions): Settings {
   const trusted = new Set((options.allowHosts ?? []).map(normalizeHost));
   const allowPrivate = options.allowPrivate ?? false;
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
+    accept: options.accept ?? PAGE_ACCEPT,
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (options.etag) headers['if-none-match'] = options.etag;
+  if (options.lastModified) headers['if-modified-since'] = options.lastModified;
   return {
     source: url,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     maxBytes: options.maxBytes ?? DEFAULT_FETCH_MAX_BYTES,
     now: options.now ?? (() => new Date()),
-    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    headers,
+    conditional: Boolean(options.etag || options.lastModified),
     permits: (hostname, address) =>
       allowPrivate || trusted.has(normalizeHost(hostname)) || isPublicAddress(address),
   };
@@ -115,11 +143,7 @@ async function followRedirects(
     const response = await request(target, {
       dispatcher: agent,
       signal,
-      headers: {
-        'user-agent': settings.userAgent,
-        accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
-        'accept-encoding': 'gzip, deflate, br',
-      },
+      headers: settings.headers,
     });
     const location = redirectLocation(response);
     if (location === null) return finish(response, target, settings);
@@ -181,6 +205,16 @@ function privateAddressError(settings: Settings, hostname: string, address: stri
 }
 
 async function finish(response: Dispatcher.ResponseData, url: URL, settings: Settings): Promise<FetchResult> {
+  const validators = {
+    etag: singleHeader(response.headers.etag),
+    lastModified: singleHeader(response.headers['last-modified']),
+  };
+  if (response.statusCode === 304 && settings.conditional) {
+    await response.body.dump();
+    const fetchedAt = settings.now().toISOString();
+    const contentType = singleHeader(response.headers['content-type']);
+    return { bytes: new Uint8Array(0), contentType, finalUrl: url.href, fetchedAt, notModified: true, ...validators };
+  }
   if (response.statusCode < 200 || response.statusCode > 299) {
     await response.body.dump();
     const text = STATUS_CODES[response.statusCode];
@@ -188,7 +222,8 @@ async function finish(response: Dispatcher.ResponseData, url: URL, settings: Set
   }
   const fetchedAt = settings.now().toISOString();
   const bytes = await readBody(response, settings);
-  return { bytes, contentType: singleHeader(response.headers['content-type']), finalUrl: url.href, fetchedAt };
+  const contentType = singleHeader(response.headers['content-type']);
+  return { bytes, contentType, finalUrl: url.href, fetchedAt, notModified: false, ...validators };
 }
 
 function singleHeader(value: string | string[] | undefined): string | null {

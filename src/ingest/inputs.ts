@@ -1,18 +1,25 @@
 /**
  * Turns the inputs named on the command line into decoded pages, one at a time, so a directory
  * of thousands of pages never sits in memory at once and one bad input never stops the rest.
+ * An input may hold many pages: a feed expands into its items (feeds.ts), a WARC into its
+ * archived responses (warc.ts).
  */
 import { createReadStream, type Stats } from 'node:fs';
 import iconv from 'iconv-lite';
 import { stat } from 'node:fs/promises';
-import type { DecodedPage, PageContext } from '../model.js';
+import type { DecodedPage } from '../model.js';
 import type { ResolveHost } from './address.js';
 import { decodeBytes } from './decode.js';
 import { formatBytes, InputError } from './errors.js';
+import { sniffFeed } from './feed-parse.js';
+import { readFeed } from './feeds.js';
 import { fetchUrl } from './fetch.js';
+import { readFileHead } from './file-head.js';
 import { fsError } from './fs-errors.js';
+import { fetchOptionsFor, pageContext, urlPath, type FormatHints } from './page.js';
 import { sniffFormat } from './sniff.js';
 import { walkDirectory } from './walk.js';
+import { isWarcPath, readWarcBytes, readWarcFile, sniffWarc, WARC_HEAD_BYTES } from './warc.js';
 
 export interface IngestOptions {
   /** Permit URLs that resolve to loopback, private or otherwise non-public addresses. */
@@ -46,18 +53,19 @@ const BARE_DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/:?#]|$)/i;
 
 export async function* readInputs(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
   for (const input of inputs) {
-    if (input === STDIN_SOURCE) yield await attempt(input, () => readStdin(options));
-    else if (HTTP_SCHEME.test(input)) yield await attempt(input, () => readUrl(input, options));
+    if (input === STDIN_SOURCE) yield* readStdin(options);
+    else if (HTTP_SCHEME.test(input)) yield* readUrl(input, options);
     else if (ANY_SCHEME.test(input)) yield { ok: false, error: unsupportedScheme(input) };
     else yield* readPath(input, options);
   }
 }
 
-async function attempt(source: string, read: () => Promise<DecodedPage>): Promise<IngestItem> {
+/** Runs a read that yields many items; a throw before or between them becomes one error item. */
+async function* guarded(source: string, read: () => AsyncGenerator<IngestItem>): AsyncGenerator<IngestItem> {
   try {
-    return { ok: true, page: await read() };
+    yield* read();
   } catch (error) {
-    return { ok: false, error: fsError(error, source) };
+    yield { ok: false, error: fsError(error, source) };
   }
 }
 
@@ -70,27 +78,49 @@ function fileLimit(options: IngestOptions): number {
   return options.maxBytes ?? DEFAULT_FILE_MAX_BYTES;
 }
 
-function context(source: string, options: IngestOptions, url: string | null = null, fetched?: string): PageContext {
-  return { source, url, published: options.published ?? null, fetched: options.fetched ?? fetched ?? null };
-}
-
-async function readStdin(options: IngestOptions): Promise<DecodedPage> {
-  const bytes = await readCapped(options.stdin ?? process.stdin, fileLimit(options), STDIN_SOURCE);
-  return toPage(bytes, context(STDIN_SOURCE, options), {});
-}
-
-async function readUrl(input: string, options: IngestOptions): Promise<DecodedPage> {
-  const result = await fetchUrl(input, {
-    allowPrivate: options.allowPrivate,
-    allowHosts: options.allowHosts,
-    resolveHost: options.resolveHost,
-    timeoutMs: options.timeoutMs,
-    maxRedirects: options.maxRedirects,
-    maxBytes: options.maxBytes,
-    now: options.now,
+function readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
+  return guarded(STDIN_SOURCE, async function* () {
+    const bytes = await readCapped(options.stdin ?? process.stdin, fileLimit(options), STDIN_SOURCE);
+    yield* expand(bytes, STDIN_SOURCE, options, { hints: {} });
   });
-  const pageContext = context(input, options, result.finalUrl, result.fetchedAt);
-  return toPage(result.bytes, pageContext, { contentType: result.contentType, path: new URL(result.finalUrl).pathname });
+}
+
+function readUrl(input: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  return guarded(input, async function* () {
+    const result = await fetchUrl(input, fetchOptionsFor(options));
+    const hints = { contentType: result.contentType, path: urlPath(result.finalUrl) };
+    yield* expand(result.bytes, input, options, { url: result.finalUrl, fetched: result.fetchedAt, hints });
+  });
+}
+
+interface Origin {
+  /** Where the bytes were fetched from, after redirects. */
+  url?: string | null;
+  fetched?: string | null;
+  hints: FormatHints;
+}
+
+/**
+ * The pages in one input's bytes: a WARC's archived responses, a feed's items, or else the one
+ * page the bytes are. Decoding failures are an error item, as for any page.
+ */
+async function* expand(bytes: Uint8Array, source: string, options: IngestOptions, origin: Origin): AsyncGenerator<IngestItem> {
+  if (sniffWarc(bytes)) {
+    yield* readWarcBytes(bytes, source, options);
+    return;
+  }
+  const { text, encoding } = decodeBytes(bytes, { contentType: origin.hints.contentType ?? null, source });
+  if (sniffFeed(text)) {
+    yield* readFeed(text, source, { ...options, url: origin.url ?? null, feedFetchedAt: origin.fetched, encoding });
+    return;
+  }
+  const page: DecodedPage = {
+    context: pageContext(source, options, origin.url ?? null, origin.fetched),
+    format: sniffFormat(text, origin.hints),
+    text,
+    encoding,
+  };
+  yield { ok: true, page };
 }
 
 async function* readPath(input: string, options: IngestOptions): AsyncGenerator<IngestItem> {
@@ -143,14 +173,26 @@ async function* readFile(path: string, options: IngestOptions, known?: Stats): A
     yield { ok: false, error: fsError(error, path) };
     return;
   }
-  if (!info.isFile() || info.size <= STREAM_THRESHOLD_BYTES || info.size > fileLimit(options)) {
-    yield await attempt(path, () => readFilePage(path, options, info));
+  // A WARC is streamed record by record, whatever its size; small ones are also caught by their
+  // bytes once read whole.
+  const big = info.size > STREAM_THRESHOLD_BYTES || info.size > fileLimit(options);
+  if (info.isFile() && (isWarcPath(path) || (big && (await hasWarcHead(path))))) {
+    yield* readWarcFile(path, options);
     return;
   }
+  if (!info.isFile() || info.size <= STREAM_THRESHOLD_BYTES || info.size > fileLimit(options)) {
+    yield* readWholeFile(path, options, info);
+    return;
+  }
+  yield* guarded(path, () => readTextParts(path, options));
+}
+
+async function hasWarcHead(path: string): Promise<boolean> {
   try {
-    yield* readTextParts(path, options);
-  } catch (error) {
-    yield { ok: false, error: fsError(error, path) };
+    return sniffWarc(await readFileHead(path, WARC_HEAD_BYTES)) !== null;
+  } catch {
+    // Unreadable: the ordinary read reports why.
+    return false;
   }
 }
 
@@ -172,8 +214,9 @@ async function* readTextParts(path: string, options: IngestOptions): AsyncGenera
   const head = await readHead(path);
   const { text: headText, encoding } = decodeBytes(head, { source: path });
   const format = sniffFormat(headText, { path });
-  if (format === 'html') {
-    yield await attempt(path, () => readFilePage(path, options));
+  // A DOM needs all of an HTML page, and a feed parser all of a feed.
+  if (format === 'html' || sniffFeed(headText)) {
+    yield* readWholeFile(path, options);
     return;
   }
   const decoder = iconv.getDecoder(encoding);
@@ -181,7 +224,7 @@ async function* readTextParts(path: string, options: IngestOptions): AsyncGenera
   let part = 0;
   const emit = (text: string): IngestItem => ({
     ok: true,
-    page: { context: context(`${path}#part-${++part}`, options), format: 'text', text, encoding },
+    page: { context: pageContext(`${path}#part-${++part}`, options), format: 'text', text, encoding },
   });
   for await (const chunk of createReadStream(path)) {
     pending += decoder.write(chunk as Buffer);
@@ -196,16 +239,18 @@ async function* readTextParts(path: string, options: IngestOptions): AsyncGenera
 }
 
 /** `path` doubles as the source: it is what the user typed, or the walk's join onto it. */
-async function readFilePage(path: string, options: IngestOptions, known?: Stats): Promise<DecodedPage> {
-  const info = known ?? (await stat(path));
-  const limit = fileLimit(options);
-  // Named pipes and devices report no meaningful size; the streaming cap still bounds them.
-  if (info.isFile() && info.size > limit) throw tooLarge(path, limit, info.size);
-  if (!info.isFile() && !info.isFIFO() && !info.isCharacterDevice()) {
-    throw new InputError('unreadable', path, 'not a regular file, directory or pipe');
-  }
-  const bytes = await readCapped(createReadStream(path, { end: limit }), limit, path);
-  return toPage(bytes, context(path, options), { path });
+function readWholeFile(path: string, options: IngestOptions, known?: Stats): AsyncGenerator<IngestItem> {
+  return guarded(path, async function* () {
+    const info = known ?? (await stat(path));
+    const limit = fileLimit(options);
+    // Named pipes and devices report no meaningful size; the streaming cap still bounds them.
+    if (info.isFile() && info.size > limit) throw tooLarge(path, limit, info.size);
+    if (!info.isFile() && !info.isFIFO() && !info.isCharacterDevice()) {
+      throw new InputError('unreadable', path, 'not a regular file, directory or pipe');
+    }
+    const bytes = await readCapped(createReadStream(path, { end: limit }), limit, path);
+    yield* expand(bytes, path, options, { hints: { path } });
+  });
 }
 
 function tooLarge(source: string, limit: number, size?: number): InputError {
@@ -227,14 +272,4 @@ async function readCapped(stream: NodeJS.ReadableStream, limit: number, source: 
     chunks.push(buffer);
   }
   return Buffer.concat(chunks, total);
-}
-
-interface FormatHints {
-  contentType?: string | null;
-  path?: string;
-}
-
-function toPage(bytes: Uint8Array, pageContext: PageContext, hints: FormatHints): DecodedPage {
-  const { text, encoding } = decodeBytes(bytes, { contentType: hints.contentType ?? null, source: pageContext.source });
-  return { context: pageContext, format: sniffFormat(text, hints), text, encoding };
 }

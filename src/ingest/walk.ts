@@ -3,13 +3,20 @@
  * over the same tree emit pages in the same order on any machine and locale.
  */
 import type { Dirent } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { binarySignature, detectUtf16Order, looksBinary, SAMPLE_BYTES } from './binary.js';
 import { InputError } from './errors.js';
+import { readFileHead } from './file-head.js';
 import { fsError } from './fs-errors.js';
+import { isWarcPath } from './warc.js';
 
 export const PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.md']);
+/**
+ * Files that hold many pages: feeds and web archives (.warc.gz too). Generic .xml and .json are
+ * left out: in a folder of pages they are far more often sitemaps or metadata than feeds.
+ */
+export const COLLECTION_EXTENSIONS: ReadonlySet<string> = new Set(['.rss', '.atom', '.warc']);
 
 export type WalkItem = { ok: true; path: string } | { ok: false; error: InputError };
 
@@ -66,8 +73,9 @@ async function entryKind(entry: Dirent, path: string): Promise<EntryKind | Input
 }
 
 async function isPageFile(path: string): Promise<boolean> {
+  if (isWarcPath(path)) return true;
   const extension = extname(path).toLowerCase();
-  if (extension !== '') return PAGE_EXTENSIONS.has(extension);
+  if (extension !== '') return PAGE_EXTENSIONS.has(extension) || COLLECTION_EXTENSIONS.has(extension);
   return looksLikeTextFile(path);
 }
 
@@ -79,21 +87,10 @@ async function isPageFile(path: string): Promise<boolean> {
 async function looksLikeTextFile(path: string): Promise<boolean> {
   let head: Uint8Array;
   try {
-    head = await readHead(path);
+    head = await readFileHead(path, SAMPLE_BYTES);
   } catch {
     return true;
   }
   if (head.length === 0 || binarySignature(head)) return false;
   return detectUtf16Order(head) !== null || !looksBinary(head);
-}
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import type { IngestItem } from '../../src/ingest/index.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -101,3 +102,39 @@ export const JAPANESE_ARTICLE = [
   '知事は記者会見で「地域の雇用を守ることが最優先だ」と述べ、来月から申請の受け付けを始める考えを示した。',
   '一方、野党からは財源の説明が不十分だとの批判も出ている。',
 ].join('\n');
+
+export interface WarcEntry {
+  type: 'warcinfo' | 'request' | 'response' | 'metadata' | 'revisit' | 'resource';
+  url?: string;
+  date?: string;
+  statusline?: string;
+  httpHeaders?: Record<string, string>;
+  body?: Uint8Array | string;
+}
+
+/** Serialises records with warcio's own writer; gzip gives one gzip member per record, as crawlers do. */
+export async function buildWarc(entries: WarcEntry[], gzip = false): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for (const entry of entries) {
+    const body = typeof entry.body === 'string' ? Buffer.from(entry.body, 'utf8') : (entry.body ?? new Uint8Array());
+    const payload = (async function* () {
+      yield body;
+    })();
+    const record =
+      entry.type === 'warcinfo'
+        ? WARCRecord.createWARCInfo({ filename: 'test.warc', date: entry.date ?? '2026-03-01T00:00:00Z' }, { software: 'newsprism tests' })
+        : WARCRecord.create(
+            {
+              type: entry.type,
+              url: entry.url,
+              date: entry.date ?? '2026-03-01T00:00:00Z',
+              statusline: entry.statusline,
+              httpHeaders: entry.httpHeaders,
+              warcHeaders: { 'WARC-Record-ID': `<urn:uuid:00000000-0000-4000-8000-${String(parts.length).padStart(12, '0')}>` },
+            },
+            payload,
+          );
+    parts.push(await WARCSerializer.serialize(record, { gzip }));
+  }
+  return Buffer.concat(parts);
+}
