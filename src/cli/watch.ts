@@ -49,7 +49,7 @@ async function pollOnce(store: Store, feed: string, flags: WatchFlags, io: Io): 
     if (result.notModified || result.items.length === 0) {
       await write(io.stderr, `newsprism: ${feed}: ${result.notModified ? 'not modified' : 'no new items'}\n`);
     } else {
-      const pages = feedItemPages(result.items, feed, { ...options, feedFetchedAt: result.fetchedAt, encoding: result.encoding ?? undefined });
+      const pages = feedItemPages(result.items, feed, { ...options, feedFetchedAt: result.fetchedAt, encoding: result.encoding ?? undefined, language: result.feed?.language ?? undefined });
       const summary = await addItems(store, pages, { ...options, workers: defaultWorkers(), json: false }, io);
       await write(io.stderr, summaryLine(summary));
     }
