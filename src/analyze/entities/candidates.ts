@@ -190,10 +190,13 @@ function namesAnyway(s: Scan, w: Word): boolean {
 /** Words the sentence capitalised for grammar ("But", "Officials", "The") are not part of a name. */
 function trimGrammarStart(s: Scan, first: number, last: number): number {
   const { words } = s;
+  // "Disaster Management Minister Enamul Karim": nouns before a title word belong to the title.
+  const titled = titleSplit(s, first, last) > first;
   let f = first;
   while (f <= last && words[f]!.grammarCap) {
     const lw = lower(words[f]);
     if (TITLES.has(lw) || HONORIFICS.has(lw) || namesAnyway(s, words[f]!)) break;
+    if (titled && /^(?:NOUN|PROPN|ADJ)$/.test(words[f]!.pos)) break;
     // "The Hague" keeps its article; "The Kremlin" does not need it.
     if (lw === 'the' && f < last && placeTier(words.slice(f, last + 1).map((w) => w.text).join(' '))) break;
     if (!SKIPPED_STARTS.has(lw) && !commonWord(lw)) break;

@@ -23,6 +23,10 @@ export interface CueContext {
   /** The 60 characters before the run and the 90 after the name, read once. */
   left: string;
   right: string;
+  /** Up to four words before the run, nearest first, lower case, when only spaces separate them (same sentence). */
+  prev: string[];
+  /** The words before a comma that ends right before the run ("The grid operator, | Hellas Grid"). */
+  beforeComma: string[];
   appositionHead?: string | null;
   /** The name's gazetteer tier and its first word's, looked up once. */
   tier?: PlaceTier | null;
@@ -93,19 +97,32 @@ const PERSON_NOUNS = new Set([
   'director-general', 'secretary-general', 'chief', 'ceo', 'accountant', 'auditor', 'clerk', 'vicar', 'priest', 'imam', 'rabbi',
 ]);
 /** Nouns for settlements and areas before "of" ("the village of Limni", "the port of Zuwara"). */
-const SETTLEMENT_NOUNS = /\b(?:town|city|village|port|island|islands|region|province|district|county|state|capital|suburb|neighbourhood|neighborhood|municipality|commune|oblast|governorate|area|hamlet|settlement|enclave|city-state|emirate|republic|kingdom|outskirts)\s+of\s+$/;
-const PLURAL_SETTLEMENTS = /\b(?:towns|cities|villages|ports|islands|regions|provinces|districts|places|areas|settlements|countries)\s+(?:such\s+as|like|including)\s+$/;
-/** Prepositions that place something somewhere, strongest first. */
-const STRONG_PLACE_PREP = /\b(?:near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of|based\s+in|born\s+in|flights?\s+to|travell?ed\s+to|flew\s+to|arrived\s+in|returned\s+to|headed\s+to)\s+$/;
+const SETTLEMENT_NOUNS = new Set(['town', 'city', 'village', 'port', 'island', 'islands', 'region', 'province', 'district', 'county', 'state', 'capital', 'suburb', 'neighbourhood', 'neighborhood', 'municipality', 'commune', 'oblast', 'governorate', 'area', 'hamlet', 'settlement', 'enclave', 'city-state', 'emirate', 'republic', 'kingdom', 'outskirts']);
+/** Plural settlements before "such as", "like", "including" ("towns such as Siversk"). */
+const PLURAL_SETTLEMENTS = new Set(['towns', 'cities', 'villages', 'ports', 'islands', 'regions', 'provinces', 'districts', 'places', 'areas', 'settlements', 'countries']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
+/** Prepositions that place what follows, whatever comes before them. */
+const STRONG_PLACE_PREPOSITIONS = new Set(['near', 'outside']);
+/** Verbs that place what follows "in" ("based in", "born in", "arrived in"). */
+const PLACING_VERBS = new Set(['based', 'born', 'arrived', 'headquartered', 'stationed', 'landed', 'lives', 'lived', 'live']);
+/** Prepositions that usually place what follows ("in Sylhet", "across Europe"). */
+const WEAK_PLACE_PREPOSITIONS = new Set(['in', 'into', 'across', 'throughout', 'around', 'towards', 'toward', 'from']);
+/** Adjectives of region between a preposition and a place ("in western Sydney"). */
+const REGION_ADJECTIVES = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'north-east', 'north-west', 'south-east', 'south-west', 'rural', 'downtown', 'greater', 'coastal', 'upstate', 'suburban']);
 /** "return to Geneva", "the lane to Portobello": "to" after a word of movement or route places what follows; after "spoke" it does not. */
-const MOTION_TO = /\b(?:return|returned|returning|returns|travel|travels|travelled|traveled|travelling|traveling|fly|flew|flown|flying|go|goes|went|gone|going|move|moved|moving|fled|flee|fleeing|sent|send|deployed|headed|heading|came|come|coming|back|way|route|road|trip|trips|journey|visit|visits|flight|flights|train|trains|extension|lane|link|corridor|pipeline|border|exports|shipments|migrated|emigrated|relocated|deported|extradited|extradition)\s+to\s+$/;
+const MOTION_BEFORE_TO = new Set([
+  'return', 'returned', 'returning', 'returns', 'travel', 'travels', 'travelled', 'traveled', 'travelling', 'traveling', 'fly', 'flew', 'flown',
+  'flying', 'go', 'goes', 'went', 'gone', 'going', 'move', 'moved', 'moving', 'fled', 'flee', 'fleeing', 'sent', 'send', 'deployed', 'headed',
+  'heading', 'came', 'come', 'coming', 'back', 'way', 'route', 'road', 'trip', 'trips', 'journey', 'visit', 'visits', 'flight', 'flights',
+  'train', 'trains', 'extension', 'lane', 'link', 'corridor', 'pipeline', 'border', 'exports', 'shipments', 'migrated', 'emigrated',
+  'relocated', 'deported', 'extradited', 'extradition',
+]);
 /** Nouns for craft, ships and other named things directly before their name ("ship Aurora", "the lander Ferrow"). */
-const THING_NOUNS = /(?:^|\s)(?:ship|vessel|boat|tanker|freighter|ferry|yacht|spacecraft|lander|probe|rocket|aircraft|plane|jet|satellite|rover|telescope|mission|storm|hurricane|typhoon|cyclone|operation|vaccine|drug|app|chatbot|model|software|album|film|book|novel|song|play|painting|horse|dog|cat)\s+$/;
-const WEAK_PLACE_PREP = /\b(?:in|into|across|throughout|around|towards|toward|from)\s+(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|north-east|north-west|south-east|south-west|rural|downtown|greater|coastal|upstate|suburban)\s+)?$/;
+const THING_NOUNS = new Set(['ship', 'vessel', 'boat', 'tanker', 'freighter', 'ferry', 'yacht', 'spacecraft', 'lander', 'probe', 'rocket', 'aircraft', 'plane', 'jet', 'satellite', 'rover', 'telescope', 'mission', 'storm', 'hurricane', 'typhoon', 'cyclone', 'operation', 'vaccine', 'drug', 'app', 'chatbot', 'model', 'software', 'album', 'film', 'book', 'novel', 'song', 'play', 'painting', 'horse', 'dog', 'cat']);
+/** Words before a language name ("taught English", "in Russian"): the demonym is a language, not a group. */
+const LANGUAGE_WORDS = new Set(['in', 'into', 'speak', 'speaks', 'spoke', 'speaking', 'taught', 'teach', 'teaches', 'teaching', 'learn', 'learns', 'learning', 'learned', 'learnt', 'fluent', 'translated', 'study', 'studied', 'studies']);
 /** Agent nouns that name a firm or a person ("the grid operator" / "a crane operator"): with a first name, a person. */
 const AGENT_ORG_NOUNS = new Set(['operator', 'owner', 'trader', 'developer', 'producer', 'distributor', 'publisher', 'maker', 'miner', 'carrier', 'supplier', 'retailer', 'manufacturer', 'lender', 'insurer', 'refiner', 'shipowner', 'broadcaster']);
-/** Words before a language name ("taught English", "in Russian"): the demonym is a language, not a group. */
-const LANGUAGE_BEFORE = /\b(?:in|into|speak|speaks|spoke|speaking|taught|teach|teaches|teaching|learn|learns|learning|learned|learnt|fluent|translated|study|studied|studies)\s+$/;
 const SPEECH_VERBS = /^(?:said|says|told|tells|added|adds|stated|wrote|writes|quipped|insisted|warned|continued|reiterated|claimed|argued|noted|explained|asked|replied|tweeted|posted|declared|announced|admitted|acknowledged|conceded|recalled|remarked|countered|stressed|urged|predicted|suggested|cautioned|responded|joked|complained|pledged|vowed|promised|confirmed|denied|shouted|whispered|pleaded|boasted)\b/;
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}s?$|^(?:\p{Lu}\.){2,}$/u;
 /** Surname-like last words that are also place words ("Sally Field", "Jonathan Hill"): with a first name, a person. */
@@ -159,12 +176,32 @@ function isOrgNoun(noun: string, x: CueContext): boolean {
 
 /** "the Aurora", "the Italian": a person's name never takes "the". */
 function afterArticle(x: CueContext): boolean {
-  return !x.c.withArticle && /(?:^|\s)the\s+$/.test(before(x, 6));
+  return !x.c.withArticle && x.prev[0] === 'the';
 }
 
 /** Context after a name that a person's clause would not start with; used to keep relative clauses of "Calloway of Ohio" on Calloway. */
 function afterPreposition(x: CueContext): boolean {
-  return /\b(?:of|from|in|at|for|near|to)\s+$/.test(before(x, 8));
+  return /^(?:of|from|in|at|for|near|to)$/.test(x.prev[0] ?? '');
+}
+
+/** "the village of Limni", "towns such as Siversk", "cities like Lviv". */
+function settledBy(x: CueContext): boolean {
+  const [a, b, c] = x.prev;
+  if (a === 'of') return SETTLEMENT_NOUNS.has(b ?? '');
+  if (a === 'as' && b === 'such') return PLURAL_SETTLEMENTS.has(c ?? '');
+  return (a === 'like' || a === 'including') && PLURAL_SETTLEMENTS.has(b ?? '');
+}
+
+/** "near Athens", "north of Kyiv", "based in Oslo". */
+function stronglyPlaced(x: CueContext): boolean {
+  const [a, b] = x.prev;
+  return STRONG_PLACE_PREPOSITIONS.has(a ?? '') || (a === 'of' && COMPASS.has(b ?? '')) || (a === 'in' && PLACING_VERBS.has(b ?? ''));
+}
+
+/** "in Sylhet", "across Europe", "in western Sydney". */
+function weaklyPlaced(x: CueContext): boolean {
+  const [a, b] = x.prev;
+  return WEAK_PLACE_PREPOSITIONS.has(a ?? '') || (REGION_ADJECTIVES.has(a ?? '') && WEAK_PLACE_PREPOSITIONS.has(b ?? ''));
 }
 
 function followingWord(x: CueContext): Word | undefined {
@@ -187,7 +224,8 @@ function isKnownPlace(name: string | undefined): boolean {
 }
 
 function listedWithPlace(x: CueContext): boolean {
-  return isKnownPlace(LIST_BEFORE.exec(before(x, 40))?.[1]) || isKnownPlace(LIST_AFTER.exec(after(x, 40))?.[1]);
+  const listed = x.beforeComma.length > 0 || x.prev[0] === 'and' || x.prev[0] === 'or';
+  return (listed && isKnownPlace(LIST_BEFORE.exec(before(x, 40))?.[1])) || isKnownPlace(LIST_AFTER.exec(after(x, 40))?.[1]);
 }
 
 function multiword(x: CueContext): boolean {
@@ -201,7 +239,7 @@ export const CUE_RULES: CueRule[] = [
   { name: 'event', reason: 'events, treaties and plans look like names but are not annotated ("Summer Games", "Tour of …")', type: null, strength: 100, test: (x) => (multiword(x) && EVENT_WORDS.has(lastPart(x))) || /^(?:tour|battle|siege|treaty|cup)$/.test(x.parts[0] ?? '') && x.parts.length > 1 },
   { name: 'non-entity-acronym', reason: 'abbreviations for things, not agents ("GDP", "AI", "UTC")', type: null, strength: 100, test: (x) => NON_ENTITY_ACRONYMS.has(x.c.text) },
   { name: 'title-only', reason: 'a title with no name after it ("Minister for Sport", "Prime Minister") is a role, not an entity', type: null, strength: 100, test: (x) => x.c.titleOnly },
-  { name: 'language', reason: 'a nationality word after "taught", "in", "speaks" names a language, which is not annotated', type: null, strength: 95, test: (x) => groupName(x.c.text) !== null && x.parts.length === 1 && LANGUAGE_BEFORE.test(before(x, 14)) && !followsNoun(x) },
+  { name: 'language', reason: 'a nationality word after "taught", "in", "speaks" names a language, which is not annotated', type: null, strength: 95, test: (x) => groupName(x.c.text) !== null && x.parts.length === 1 && LANGUAGE_WORDS.has(x.prev[0] ?? '') && !followsNoun(x) },
   { name: 'demonym-as-person', reason: '"the Italian said": a nationality adjective after "the" refers to a person, not the group', type: null, strength: 95, test: (x) => NATIONALITY_ADJECTIVES.has(x.c.text) && groupName(x.c.text) !== x.c.text && afterArticle(x) && !followsNoun(x) },
   { name: 'bare-org-word', reason: 'a lone generic organisation word ("the Commission", "Union") refers back; it is linked, not a new name', type: null, strength: 99, test: (x) => x.parts.length === 1 && ORG_WORDS.has(x.parts[0]!) && !LEGISLATURES.has(x.c.text) },
   { name: 'corporate-suffix', reason: 'a legal form ends only a company name ("Ltd", "GmbH")', type: 'organization', strength: 95, test: (x) => multiword(x) && CORPORATE_SUFFIXES.has(lastPart(x)) },
@@ -217,8 +255,8 @@ export const CUE_RULES: CueRule[] = [
     name: 'geo-word', reason: 'a geographic word begins or ends the name ("Lake Van", "Leith Walk", "Surma river")', type: 'place', strength: 85,
     test: (x) => multiword(x) && (PLACE_PREFIXES.has(x.parts[0]!) || PLACE_SUFFIXES.has(lastPart(x))) && !(x.parts.length === 2 && SURNAME_PLACE_WORDS.has(lastPart(x)) && givenNameTier(x.parts[0]!) === 'common'),
   },
-  { name: 'platform', reason: 'social platforms cited as where words appeared ("wrote on Telegram")', type: 'organization', strength: 85, test: (x) => PLATFORMS.has(x.c.text) && (x.c.text.length > 2 || /\b(?:on|via)\s+$/.test(before(x, 6))) },
-  { name: 'settlement-of', reason: '"the village of Limni", "towns such as Siversk": a place by construction', type: 'place', strength: 85, test: (x) => SETTLEMENT_NOUNS.test(before(x)) || PLURAL_SETTLEMENTS.test(before(x)) },
+  { name: 'platform', reason: 'social platforms cited as where words appeared ("wrote on Telegram")', type: 'organization', strength: 85, test: (x) => PLATFORMS.has(x.c.text) && (x.c.text.length > 2 || x.prev[0] === 'on' || x.prev[0] === 'via') },
+  { name: 'settlement-of', reason: '"the village of Limni", "towns such as Siversk": a place by construction', type: 'place', strength: 85, test: (x) => settledBy(x) },
   {
     name: 'person-apposition', reason: 'an apposition naming a person\'s role or age ("Henrik Aas, a transport analyst", "Halina Mazur, 68,")', type: 'person', strength: 80,
     test: (x) => !afterPreposition(x) && (/^,\s+\d{1,3},/.test(after(x, 8)) || /^,\s+who\b/.test(after(x, 8)) || isPersonNoun(appositionHead(x) ?? '', x)),
@@ -226,31 +264,27 @@ export const CUE_RULES: CueRule[] = [
   { name: 'org-apposition', reason: 'an apposition naming a kind of organisation ("Straits Technology Research, a consultancy in Singapore")', type: 'organization', strength: 80, test: (x) => isOrgNoun(appositionHead(x) ?? '', x) },
   {
     name: 'org-noun-before', reason: 'a kind of organisation just before the name ("operator Deutsche Fernbahn", "the grid operator, Hellas Grid,")', type: 'organization', strength: 80,
-    test: (x) => {
-      const m = /(?:^|\s)([\p{Ll}-]+)(,?)\s+$/u.exec(before(x, 40));
-      if (!m || !isOrgNoun(m[1]!, x)) return false;
-      return m[2] === '' || /^,/.test(after(x, 2));
-    },
+    test: (x) => isOrgNoun(x.prev[0] ?? '', x) || (isOrgNoun(x.beforeComma[0] ?? '', x) && /^,/.test(x.right)),
   },
   { name: 'place-apposition', reason: '"Ames, Iowa": a town set beside its region or country', type: 'place', strength: 80, test: (x) => { const m = /^,\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)(?=[,.;])/u.exec(after(x, 40)); return m !== null && (placeTier(m[1]!) === 'country' || placeTier(m[1]!) === 'major') && !groupName(x.c.text); } },
   { name: 'major-place', reason: 'cities of 150,000 people or more and first-level regions from the gazetteer', type: 'place', strength: 75, test: (x) => tierOf(x) === 'major' },
-  { name: 'employer', reason: 'a person\'s workplace after "at" ("an analyst at Skagen Securities")', type: 'organization', strength: 70, test: (x) => { const m = /([\p{Ll}-]+)\s+at\s+(?:the\s+)?$/u.exec(before(x, 40)); return m !== null && isPersonNoun(m[1]!) && !tierOf(x); } },
-  { name: 'thing-noun-before', reason: '"ship Aurora", "the lander Ferrow": named craft and things are not annotated', type: null, strength: 70, test: (x) => THING_NOUNS.test(before(x, 20)) },
-  { name: 'motion-to', reason: '"return to Geneva", "the lane to Portobello": a destination', type: 'place', strength: 65, test: (x) => MOTION_TO.test(before(x, 30)) && x.c.outer === x.c.end },
+  { name: 'employer', reason: 'a person\'s workplace after "at" ("an analyst at Skagen Securities")', type: 'organization', strength: 70, test: (x) => { const k = x.prev[0] === 'the' ? 1 : 0; return x.prev[k] === 'at' && isPersonNoun(x.prev[k + 1] ?? '') && !tierOf(x); } },
+  { name: 'thing-noun-before', reason: '"ship Aurora", "the lander Ferrow": named craft and things are not annotated', type: null, strength: 70, test: (x) => THING_NOUNS.has(x.prev[0] ?? '') },
+  { name: 'motion-to', reason: '"return to Geneva", "the lane to Portobello": a destination', type: 'place', strength: 65, test: (x) => x.prev[0] === 'to' && MOTION_BEFORE_TO.has(x.prev[1] ?? '') && x.c.outer === x.c.end },
   {
     name: 'employer-before-role', reason: 'a name before a role and a person ("Goldman Sachs analyst Jane Hughes", "Labour leader Keir Starmer") is where that person works', type: 'organization', strength: 60,
     test: (x) => /^\s+(?:chief\s+)?([\p{Ll}-]+)\s+\p{Lu}/u.test(after(x, 40)) && isPersonNoun(/^\s+(?:chief\s+)?([\p{Ll}-]+)/u.exec(after(x, 40))![1]!) && !tierOf(x) && groupName(x.c.text) === null,
   },
-  { name: 'strong-place-preposition', reason: '"near", "outside", "north of" place what follows', type: 'place', strength: 70, test: (x) => STRONG_PLACE_PREP.test(before(x, 30)) && x.c.outer === x.c.end },
+  { name: 'strong-place-preposition', reason: '"near", "outside", "north of" place what follows', type: 'place', strength: 70, test: (x) => stronglyPlaced(x) && x.c.outer === x.c.end },
   { name: 'common-given-name', reason: 'a first name common in English-language news opens the name ("Daniel Marsh")', type: 'person', strength: 72, test: (x) => multiword(x) && firstNameTier(x) === 'common' && !ACRONYM.test(firstWord(x)) },
-  { name: 'named-person', reason: '"a girl named Maya": named after a word for a person', type: 'person', strength: 65, test: (x) => { const m = /([\p{L}-]+)\s+named\s+$/u.exec(before(x, 40)); return m !== null && isPersonNoun(m[1]!.toLowerCase()); } },
-  { name: 'named-thing', reason: '"a lander named Ferrow": craft, ships and storms are not annotated', type: null, strength: 65, test: (x) => { const m = /([\p{L}-]+)\s+(?:named|called|dubbed)\s+$/u.exec(before(x, 40)); return m !== null && !isPersonNoun(m[1]!.toLowerCase()) && !isOrgNoun(m[1]!.toLowerCase(), x); } },
+  { name: 'named-person', reason: '"a girl named Maya": named after a word for a person', type: 'person', strength: 65, test: (x) => x.prev[0] === 'named' && isPersonNoun(x.prev[1] ?? '') },
+  { name: 'named-thing', reason: '"a lander named Ferrow": craft, ships and storms are not annotated', type: null, strength: 65, test: (x) => /^(?:named|called|dubbed)$/.test(x.prev[0] ?? '') && x.prev[1] !== undefined && !isPersonNoun(x.prev[1]) && !isOrgNoun(x.prev[1], x) },
   { name: 'the-name', reason: 'a multi-word name after "the" is not a person ("told the Copenhagen Ledger")', type: 'organization', strength: 62, test: (x) => multiword(x) && afterArticle(x) && !followsNoun(x) },
   { name: 'place-first', reason: 'a known place opens a longer name that is not itself a place ("Copenhagen Ledger", "Batumi Herald")', type: 'organization', strength: 62, test: (x) => multiword(x) && tierOf(x) === null && (firstWordTier(x) === 'country' || firstWordTier(x) === 'major') },
   { name: 'common-noun-last', reason: 'a name ending in an ordinary English noun, with no first name, is an organisation ("Hellas Grid", "Civic Renewal")', type: 'organization', strength: 60, test: (x) => multiword(x) && firstNameTier(x) === null && commonWord(lastPart(x)) && !isGivenName(lastPart(x)) },
   { name: 'other-given-name', reason: 'a first name from the long international lists opens the name ("Marek Zieliński"); weaker, as they hold rare names that are places too ("Nowa Huta")', type: 'person', strength: 56, test: (x) => multiword(x) && firstNameTier(x) === 'other' && !ACRONYM.test(firstWord(x)) },
   { name: 'listed-with-place', reason: '"Athens, Rio and others", "Sylhet and Sunamganj": a name listed with a known place is one too', type: 'place', strength: 60, test: (x) => x.parts.length <= 2 && listedWithPlace(x) },
-  { name: 'place-preposition', reason: '"in", "into", "across" usually place what follows', type: 'place', strength: 58, test: (x) => WEAK_PLACE_PREP.test(before(x, 12)) && x.c.outer === x.c.end && !x.c.titleHead },
+  { name: 'place-preposition', reason: '"in", "into", "across" usually place what follows', type: 'place', strength: 58, test: (x) => weaklyPlaced(x) && x.c.outer === x.c.end && !x.c.titleHead },
   { name: 'acronym', reason: 'an unknown abbreviation in capitals is most often an organisation ("NGA", "VBT")', type: 'organization', strength: 55, test: (x) => ACRONYM.test(x.c.text) && x.c.text.length <= 7 },
   { name: 'single-given-name', reason: 'a first name alone, not at a sentence\'s start, is a person ("Maya")', type: 'person', strength: 52, test: (x) => x.parts.length === 1 && isGivenName(x.c.text) && !x.words[x.c.first]!.grammarCap && !afterArticle(x) },
   { name: 'speech-verb', reason: 'a name followed by "said", "told" speaks; people do most often', type: 'person', strength: 50, test: (x) => x.parts.length <= 3 && SPEECH_VERBS.test(after(x, 12).trimStart()) && !afterArticle(x) },
@@ -263,10 +297,34 @@ const PARTICLES = /^(?:de|van|von|der|den|da|di|du|del|della|dos|das|do|le|la|le
 /** Rules by strength, the table's order kept among equals: the first that fires decides for this mention. */
 const BY_STRENGTH = [...CUE_RULES].sort((a, b) => b.strength - a.strength);
 
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\u00a0') return false;
+  return to > from;
+}
+
+/** The words before the run in its sentence, nearest first; those before a comma that ends right at the run go apart. */
+function previousWords(c: Candidate, words: Word[], text: string): { prev: string[]; beforeComma: string[] } {
+  const prev: string[] = [];
+  let right = words[c.runFirst]!;
+  let k = c.runFirst - 1;
+  let comma = false;
+  while (k >= 0 && prev.length < 4 && !right.sentenceStart) {
+    const w = words[k]!;
+    if (!onlySpaces(text, w.outer, right.start)) {
+      if (prev.length > 0 || comma || text[w.outer] !== ',' || !onlySpaces(text, w.outer + 1, right.start)) break;
+      comma = true;
+    }
+    prev.push(w.outer > w.end ? `${w.lower}'s` : w.lower);
+    right = w;
+    k--;
+  }
+  return comma ? { prev: [], beforeComma: prev } : { prev, beforeComma: [] };
+}
+
 function context(c: Candidate, words: Word[], text: string): CueContext {
   const parts = c.text.split(/\s+/).map((p) => p.toLowerCase().replace(/\.$/, '')).filter((p) => !PARTICLES.test(p));
   const runStart = words[c.runFirst]!.start;
-  return { c, words, text, parts, left: text.slice(Math.max(0, runStart - 60), runStart), right: text.slice(c.outer, c.outer + 90) };
+  return { c, words, text, parts, left: text.slice(Math.max(0, runStart - 60), runStart), right: text.slice(c.outer, c.outer + 90), ...previousWords(c, words, text) };
 }
 
 /** Every rule that fires for a mention (for explaining and testing). */

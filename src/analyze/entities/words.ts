@@ -42,6 +42,8 @@ export const COMPOUND_SUFFIXES = new Set([
   'inspired', 'focused', 'centred', 'centered', 'specific', 'only', 'area', 'level', 'wise', 'bred', 'raised', 'educated', 'trained',
 ]);
 const HYPHEN = /[-‐‑]/;
+/** Words whose full stop is part of them: initials and initialisms ("J.", "U.S.") and title or company abbreviations ("Mr.", "Inc."). */
+const OWNS_ITS_DOT = /^(?:\p{L}\.|(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Capt|Sgt|Prof|Rev|Jr|Sr|Inc|Ltd|Corp|Co|Mt|Ft|vs|No)\.)$/iu;
 
 /** "it's", "that's": a verb after the apostrophe, not a possessive. */
 const CONTRACTED = /^(?:it|that|he|she|what|there|here|who|where|let|how|everyone|everybody|nobody|somebody|someone|this|why|when)['’]s$/i;
@@ -118,6 +120,8 @@ export function scanWords(t: TokenizedText): Word[] {
       start += part.skip;
       end = start + part.length;
     }
+    // wink keeps a sentence's full stop on some words ("Constan|ț|a."); only abbreviations own theirs ("Mr.", "U.S.").
+    if (text[end - 1] === '.' && !OWNS_ITS_DOT.test(text.slice(start, end))) end--;
     const value = start === t.starts[i] && end === t.ends[j] ? whole : text.slice(start, end);
     let outer = end;
     // A glued "'s" (or a lone apostrophe after a plural) is the possessive: "Kraków's", "Ukrainians'".
