@@ -1,39 +1,21 @@
 /**
- * Entity recognition without a trained model: capitalised runs from the tokenizer, typed by
- * titles, organisation words, gazetteers and demonyms; then mentions of one entity merged
- * (surnames, spelling variants, possessives) and role nouns ("the foreign minister") linked to
- * the person the article described that way.
+ * Entity recognition without a trained model:
+ *  1. words read from the text, with wink's sentence starts and part-of-speech tags (entities/words.ts);
+ *  2. candidate names: capitalised runs, titles split off as descriptions (entities/candidates.ts);
+ *  3. typing cues, each a named rule with a reason and a strength (entities/cues.ts);
+ *  4. mentions of one entity merged: spelling variants, surnames, short forms, bracketed
+ *     abbreviations; the strongest cue over all of an entity's mentions types it (entities/merge.ts);
+ *  5. common-noun references: institutions ("the government"), kinds of organisation ("the
+ *     company"), role nouns ("the foreign minister") (entities/references.ts).
  */
-import { isCommonWord } from '../clean/lexicon.js';
-import { METONYMS, NATIONALITY_ADJECTIVES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES, isGroupName } from './gazetteer.js';
+import { METONYM_ALIASES, canonicalPlace, groupName } from './gazetteer.js';
+import { type Candidate, blank, findCandidates } from './entities/candidates.js';
+import { decidingCue } from './entities/cues.js';
+import { type Cluster, type Item, clusterType, groupKey, mergeBracketAliases, mergeOrganisations, mergePeople } from './entities/merge.js';
+import { type Draft, isRoleHead, linkInstitutions, linkRoleNouns } from './entities/references.js';
+import { type Word, scanWords } from './entities/words.js';
 import type { Entity, EntityType, Mention } from './types.js';
 import type { TokenizedText } from './text.js';
-
-// "and" is left out: "the European Union and Ukrainian President Koval" are two names.
-const CONNECTORS = new Set(['of', 'for', 'de', 'van', 'von', 'al', 'bin', 'la', 'le', 'du', 'del', 'der', 'the', '&', '-']);
-const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
-const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
-const ACRONYM = /^(\p{Lu}\.?){2,6}$/u;
-const SPEECH_AFTER = /^(said|says|told|added|stated|wrote|quipped|insisted|warned|continued|reiterated|claimed|argued|noted|explained|asked|replied|tweeted|posted)$/;
-/** Role words that may stand for a person later in the article ("the minister said"). */
-const ROLE_HEAD = /^(president|minister|chancellor|senator|governor|mayor|secretary|judge|leader|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|chair|executive|ceo|coach|manager|economist|analyst|scientist|researcher|historian|lawyer|prosecutor|commander|envoy|negotiator|mediator|ambassador|commissioner|premier|king|queen|prince|pope|general|admiral|chief|official|mp|professor)$/;
-
-interface Candidate {
-  start: number;
-  end: number;
-  text: string;
-  type: EntityType | null;
-  description: Mention | null;
-  tokens: number;
-}
-
-function glued(t: TokenizedText, a: number, b: number): boolean {
-  return b < t.starts.length && t.ends[a] === t.starts[b];
-}
-
-function isWordToken(value: string): boolean {
-  return /\p{L}/u.test(value);
-}
 
 /** Lower-case, no diacritics, y→i, no doubled letters: "Zelenskyy", "Zelenskiy", "Zelensky" and "Kyiv"/"Kiev" meet. */
 export function variantKey(name: string): string {
@@ -51,187 +33,106 @@ export function variantKey(name: string): string {
     .replace(/[^a-z ]/g, '');
 }
 
-function sentenceStarts(t: TokenizedText): Set<number> {
-  const starts = new Set<number>();
-  for (const first of t.sentenceFirst) {
-    let i = first;
-    while (i < t.values.length && !isWordToken(t.values[i]!)) i++;
-    starts.add(i);
+/** What mentions of one entity share: the group a demonym names, a place's or metonym's canonical name, else the spelling variant. */
+function keyOf(text: string): string {
+  return groupKey(text) ?? variantKey(canonicalPlace(text) ?? METONYM_ALIASES.get(text) ?? text);
+}
+
+/** Nationalities in a capitalised title are mentions of their group ("Russian" Foreign Minister). */
+function titleWordCandidates(c: Candidate, words: Word[]): Candidate[] {
+  return c.titleWords.map((w) => {
+    const index = words.indexOf(w);
+    return blank(index, index, w.start, w.end, w.text);
+  });
+}
+
+function cluster(items: Item[]): Cluster[] {
+  const byKey = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = keyOf(item.c.text);
+    if (!key.trim()) continue;
+    const list = byKey.get(key);
+    if (list) list.push(item);
+    else byKey.set(key, [item]);
   }
-  return starts;
+  return [...byKey].map(([key, list]) => {
+    const cue = clusterType(list);
+    return { items: list, key, type: cue?.type ?? null, cue };
+  });
 }
 
-function describe(t: TokenizedText, first: number, last: number): Mention {
-  return { start: t.starts[first]!, end: t.ends[last]!, text: t.text.slice(t.starts[first]!, t.ends[last]!) };
-}
-
-/** Lower-case role words just before a name ("political scientist Jan Roe"). */
-function leadingRole(t: TokenizedText, nameStart: number): Mention | null {
-  const before = nameStart - 1;
-  if (before < 0 || !TITLES.has(t.values[before]!.toLowerCase()) || CAPITALISED.test(t.values[before]!)) return null;
-  let first = before;
-  while (first - 1 >= 0 && /^\p{Ll}+$/u.test(t.values[first - 1]!) && !isCommonFunctionWord(t.values[first - 1]!) && before - first < 2) first--;
-  return describe(t, first, before);
-}
-
-function isCommonFunctionWord(word: string): boolean {
-  return /^(the|a|an|of|to|in|on|at|by|for|and|or|but|said|says|told|with|from|as|is|was|were|his|her|their|its)$/i.test(word);
-}
-
-function typeOf(words: string[], text: string, titled: boolean): EntityType | null {
-  if (METONYMS.has(text)) return 'organization';
-  if (PLACES.has(text)) return 'place';
-  // "Port Authority" is an organisation, "Lake Van" a place: the organisation word wins.
-  if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) return 'organization';
-  if (words.length >= 2 && (PLACE_WORDS.has(words[0]!.toLowerCase()) || PLACE_WORDS.has(words.at(-1)!.toLowerCase()))) return 'place';
-  if (words.length === 1 && isGroupName(text)) return 'group';
-  if (words.length === 1 && ACRONYM.test(text)) return PLACES.has(text.replace(/\./g, '')) ? 'place' : 'organization';
-  if (titled) return 'person';
-  if (words.length >= 2) return 'person';
-  return null;
-}
-
-function candidates(t: TokenizedText): Candidate[] {
-  const firsts = sentenceStarts(t);
-  const found: Candidate[] = [];
-  let i = 0;
-  while (i < t.values.length) {
-    const value = t.values[i]!;
-    if (!CAPITALISED.test(value) || !isWordToken(value)) {
-      i++;
-      continue;
-    }
-    let first = i;
-    let last = i;
-    let j = i + 1;
-    while (j < t.values.length) {
-      const v = t.values[j]!;
-      if (CAPITALISED.test(v) && isWordToken(v) && !CALENDAR.test(v)) {
-        last = j;
-        j++;
-      } else if (v === '-' && glued(t, j - 1, j) && glued(t, j, j + 1) && /^\p{Ll}+$/u.test(t.values[j + 1] ?? '') && !isCommonWord(t.values[j + 1]!)) {
-        // "Wei-ling": a hyphen glued on both sides keeps the name going; "Kyiv-based" ends it.
-        last = j + 1;
-        j += 2;
-      } else if (CONNECTORS.has(v) && j + 1 < t.values.length && CAPITALISED.test(t.values[j + 1]!) && t.starts[j]! - t.ends[j - 1]! <= 1) {
-        j++;
-      } else break;
-    }
-    // A sentence's first word is capitalised for grammar, not because it names something.
-    while (first <= last && firsts.has(first) && isCommonWord(t.values[first]!.toLowerCase()) && !TITLES.has(t.values[first]!.toLowerCase())) first++;
-    // Titles before the name become its description.
-    let nameStart = first;
-    // ... and so does a nationality before a title ("Ukrainian President"), but not in a name ("European Union").
-    while (
-      nameStart < last &&
-      (TITLES.has(t.values[nameStart]!.toLowerCase()) || (NATIONALITY_ADJECTIVES.has(t.values[nameStart]!) && TITLES.has(t.values[nameStart + 1]!.toLowerCase())))
-    )
-      nameStart++;
-    if (first <= last && !(first === last && CALENDAR.test(t.values[first]!))) {
-      const text = t.text.slice(t.starts[nameStart]!, t.ends[last]!);
-      const words = text.split(/\s+/);
-      const titled = nameStart > first;
-      const description = titled ? describe(t, first, nameStart - 1) : leadingRole(t, nameStart);
-      if (!(words.length === 1 && NATIONALITY_ADJECTIVES.has(text))) {
-        found.push({ start: t.starts[nameStart]!, end: t.ends[last]!, text, type: typeOf(words, text, titled || description !== null), description, tokens: last - nameStart + 1 });
-      }
-    }
-    i = Math.max(j, i + 1);
+/** Names joined by brackets: "Emergency Coordination Authority (ECA)", "Miasto dla Ludzi (A City for People)". */
+function bracketPairs(candidates: Candidate[], text: string): [Candidate, Candidate][] {
+  const pairs: [Candidate, Candidate][] = [];
+  for (let i = 0; i + 1 < candidates.length; i++) {
+    const a = candidates[i]!;
+    const b = candidates[i + 1]!;
+    if (/^\s*\((?:an?\s+|the\s+)?$/i.test(text.slice(a.outer, b.start)) && /^\s*\)/.test(text.slice(b.outer, b.outer + 2))) pairs.push([a, b]);
   }
-  return found;
+  return pairs;
 }
 
-/** "Anna Koval, the foreign minister," — an apposition describing the name just before it. */
+/** "Anna Koval, the foreign minister," — an apposition describing the person just named. */
 function apposition(text: string, end: number): Mention | null {
   const m = /^,\s+((?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]+?)(?=,|\s+(?:said|told|who|has|had|is|was)\b|\.)/u.exec(text.slice(end, end + 80));
   if (!m) return null;
   const head = m[1]!.split(/\s+/).at(-1)!.toLowerCase();
-  if (!ROLE_HEAD.test(head) && !TITLES.has(head) && !/(ite|er|or|ist|ian|ant|ent)$/.test(head)) return null;
+  if (!isRoleHead(head) && !/(ite|er|or|ist|ian|ant|ent)$/.test(head)) return null;
   const start = end + m[0].indexOf(m[1]!);
   return { start, end: start + m[1]!.length, text: m[1]! };
 }
 
-interface Draft {
-  entity: Entity;
-  keys: Set<string>;
-  roleHeads: Set<string>;
+/** The longest form among the mentions that carry the entity's own name ("Volodymyr Zelenskyy", "Nordhavn Shipping"). */
+function canonicalName(cluster: Cluster): string {
+  const group = cluster.type === 'group' ? groupName(cluster.items[0]!.c.text) : null;
+  if (group) return group;
+  // A dateline's capitals ("KYIV") are the same name shouted; any other spelling is preferred.
+  const shouted = (t: string) => t.length > 3 && t === t.toUpperCase();
+  let best = cluster.items[0]!.c.text;
+  for (const { c } of cluster.items) if ((c.text.length > best.length && !shouted(c.text)) || (shouted(best) && !shouted(c.text))) best = c.text;
+  return best;
 }
 
-function addMention(draft: Draft, mention: Mention): void {
-  if (!draft.entity.mentions.some((m) => m.start === mention.start)) draft.entity.mentions.push(mention);
-  if (mention.text !== draft.entity.name && !draft.entity.aliases.includes(mention.text)) draft.entity.aliases.push(mention.text);
-}
-
-function addDescription(draft: Draft, description: Mention | null): void {
-  if (!description) return;
-  if (!draft.entity.descriptions.some((d) => d.start === description.start)) draft.entity.descriptions.push(description);
-  draft.roleHeads.add(description.text.split(/\s+/).at(-1)!.toLowerCase());
-}
-
-function merge(candidates: Candidate[], t: TokenizedText): Draft[] {
-  const drafts: Draft[] = [];
-  const byKey = new Map<string, Draft>();
-  const create = (c: Candidate, type: EntityType): Draft => {
-    const draft: Draft = { entity: { name: c.text, type, aliases: [], descriptions: [], mentions: [] }, keys: new Set([variantKey(c.text)]), roleHeads: new Set() };
-    drafts.push(draft);
-    byKey.set(variantKey(c.text), draft);
-    return draft;
-  };
-  // Full names first, so that a later surname finds its person.
-  const ordered = [...candidates].sort((a, b) => b.tokens - a.tokens || a.start - b.start);
-  for (const c of ordered) {
-    const key = variantKey(c.text);
-    let draft = byKey.get(key);
-    if (!draft && c.type !== 'place' && c.type !== 'group') {
-      draft = drafts.find((d) => d.entity.type === 'person' && c.tokens < d.entity.name.split(/\s+/).length && [...d.keys].some((k) => k.split(' ').includes(key)));
-      // "Meridian Gulf" after "Meridian Gulf Holdings": the short form of an organisation's name.
-      draft ??= drafts.find((d) => d.entity.type === 'organization' && c.tokens >= 2 && [...d.keys].some((k) => k.startsWith(`${key} `)));
-    }
-    if (!draft) {
-      const type = c.type ?? (SPEECH_AFTER.test(nextWord(t, c.end)) ? 'person' : null);
-      if (!type) continue;
-      draft = create(c, type);
-    }
-    if (c.text.length > draft.entity.name.length && c.type === draft.entity.type) draft.entity.name = c.text;
-    addMention(draft, { start: c.start, end: c.end, text: c.text });
-    addDescription(draft, c.description ?? (draft.entity.type === 'person' ? apposition(t.text, c.end) : null));
-    draft.keys.add(key);
+function toDraft(cluster: Cluster, text: string): Draft {
+  const type = cluster.type as EntityType;
+  const entity: Entity = { name: canonicalName(cluster), type, aliases: [], descriptions: [], mentions: [] };
+  const draft: Draft = { entity, roleHeads: new Set(), reference: null };
+  for (const { c } of [...cluster.items].sort((a, b) => a.c.start - b.c.start)) {
+    const mention = { start: c.start, end: c.outer, text: text.slice(c.start, c.outer) };
+    if (!entity.mentions.some((m) => m.start === mention.start)) entity.mentions.push(mention);
+    if (mention.text !== entity.name && !entity.aliases.includes(mention.text)) entity.aliases.push(mention.text);
+    const description = c.description ?? (type === 'person' ? apposition(text, c.outer) : null);
+    if (description && !entity.descriptions.some((d) => d.start === description.start)) entity.descriptions.push(description);
+    if (description) draft.roleHeads.add(c.titleHead ?? description.text.split(/\s+/).at(-1)!.toLowerCase());
   }
-  return drafts;
+  return draft;
 }
 
-function nextWord(t: TokenizedText, offset: number): string {
-  return /^\s*([\p{L}]+)/u.exec(t.text.slice(offset, offset + 30))?.[1]?.toLowerCase() ?? '';
-}
-
-const ROLE_MENTION = /\b[Tt]he((?:\s+[\p{Ll}-]+){1,3})/gu;
-
-/** "the foreign minister said" → the person this article described as a minister, most recently mentioned. */
-function linkRoleNouns(drafts: Draft[], text: string): void {
-  const people = drafts.filter((d) => d.entity.type === 'person' && d.roleHeads.size > 0);
-  if (people.length === 0) return;
-  for (const m of text.matchAll(ROLE_MENTION)) {
-    const words = m[1]!.trim().split(/\s+/);
-    const at = words.findIndex((w) => ROLE_HEAD.test(w));
-    if (at < 0) continue;
-    const head = words[at]!;
-    const start = m.index;
-    const phrase = `${m[0].slice(0, 3)} ${words.slice(0, at + 1).join(' ')}`;
-    const owner = people
-      .filter((p) => p.roleHeads.has(head) && p.entity.mentions.some((x) => x.start < start))
-      .sort((a, b) => Math.max(...b.entity.mentions.filter((x) => x.start < start).map((x) => x.start)) - Math.max(...a.entity.mentions.filter((x) => x.start < start).map((x) => x.start)))[0];
-    if (owner && text.startsWith(phrase, start)) addMention(owner, { start, end: start + phrase.length, text: phrase });
-  }
-}
-
-export function findEntities(t: TokenizedText): Entity[] {
-  const drafts = merge(candidates(t), t);
-  linkRoleNouns(drafts, t.text);
-  const entities = drafts.map((d) => d.entity).filter((e) => e.mentions.length > 0);
+/** Entities in order of first mention; groups last, so that a nationality inside "Ukrainian President Koval" never stands before the person. */
+function ordered(entities: Entity[]): Entity[] {
   for (const e of entities) {
     e.mentions.sort((a, b) => a.start - b.start);
     e.descriptions.sort((a, b) => a.start - b.start);
   }
-  return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  const rank = (e: Entity) => (e.type === 'group' ? 1 : 0);
+  return entities.sort((a, b) => rank(a) - rank(b) || a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
+export function findEntities(t: TokenizedText): Entity[] {
+  const words = scanWords(t);
+  const candidates = findCandidates(words, t.text);
+  const all = [...candidates, ...candidates.flatMap((c) => titleWordCandidates(c, words))];
+  const clusters = cluster(
+    all.map((c) => {
+      const cue = decidingCue(c, words, t.text);
+      return { c, cues: cue ? [cue] : [] };
+    }),
+  );
+  mergePeople(clusters);
+  mergeOrganisations(clusters);
+  mergeBracketAliases(clusters, bracketPairs(candidates, t.text));
+  const drafts = clusters.filter((c) => c.items.length > 0 && c.type !== null).map((c) => toDraft(c, t.text));
+  linkInstitutions(drafts, t.text, words);
+  linkRoleNouns(drafts, t.text);
+  return ordered(drafts.map((d) => d.entity).filter((e) => e.mentions.length > 0));
+}
