@@ -12,8 +12,6 @@ import { describeStoreError, type Store, StoreError } from '../store/open.js';
 import { createPreparer, type Prepared } from './pool.js';
 import { EXIT_INPUT_FAILED, EXIT_OK, type Io, write } from './io.js';
 
-export const EXIT_STORE_FAILED = 3;
-
 export interface AddOptions extends IngestOptions {
   workers: number;
   json: boolean;

@@ -1,12 +1,10 @@
 /** Registers the corpus commands on the program (see corpus.ts for what each does). */
 import { Command, Option } from 'commander';
 import type { ExportKind } from '../store/export.js';
-import { addExitCode, addInputs, summaryLine } from './add.js';
 import { json, listStories, printDoctor, printExport, quotesBySpeaker, renderQuotes, renderSearch, renderStories, renderStory, renderTimeline, search, storyDetail, timeline, withStore } from './corpus.js';
 import { EXIT_OK, EXIT_USAGE, type Io, write } from './io.js';
 import { checkDates, positiveNumber, usageProblem } from './options.js';
 import { defaultWorkers } from './pool.js';
-import { watchFeeds } from './watch.js';
 
 const DB_HELP = 'database: an SQLite file path or a postgres:// URL (default: $NEWSPRISM_DB or ./newsprism.db)';
 
@@ -49,6 +47,8 @@ export function registerCorpusCommands(program: Command, io: Io, setCode: (code:
     .option('--workers <n>', 'worker threads that clean and analyse (0: in the main thread)', (v) => Math.max(0, Math.floor(Number(v)) || 0), defaultWorkers())
     .action(async (inputs: string[], flags: AddFlags) => {
       if (await usageProblem(checkDates(flags), io)) return setCode(EXIT_USAGE);
+      // Ingest (and the cleaning stack behind it) loads only for the commands that read pages.
+      const { addExitCode, addInputs, summaryLine } = await import('./add.js');
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
@@ -191,6 +191,7 @@ export function registerCorpusCommands(program: Command, io: Io, setCode: (code:
     .option('--allow-private', 'allow feeds on private or loopback addresses')
     .option('--timeout <seconds>', 'time limit for fetching one URL', positiveNumber('--timeout'), 15)
     .action(async (feeds: string[], flags: { db?: string; every: string; once?: boolean; allowPrivate?: boolean; timeout: number }) => {
+      const { watchFeeds } = await import('./watch.js');
       setCode(await withStore(flags, io, (store) => watchFeeds(store, feeds, flags, io)));
     });
 }

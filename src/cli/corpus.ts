@@ -10,8 +10,7 @@ import { checkStore } from '../store/doctor.js';
 import { describeStoreError, openStore, resolveTarget, type Store } from '../store/open.js';
 import { listStories, quotesBySpeaker, storyDetail, type SpeakerQuotes, type StoryDetail, type StorySummary, timeline } from '../store/queries.js';
 import { search, type SearchHit } from '../store/search.js';
-import { EXIT_INPUT_FAILED, EXIT_OK, type Io, write } from './io.js';
-import { EXIT_STORE_FAILED } from './add.js';
+import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_STORE_FAILED, type Io, write } from './io.js';
 
 export interface DbFlags {
   db?: string;

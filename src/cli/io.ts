@@ -3,6 +3,8 @@
 export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** The database failed (locked, corrupt, unreachable, disk full). */
+export const EXIT_STORE_FAILED = 3;
 
 export interface Io {
   stdout: NodeJS.WritableStream;

@@ -4,10 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { processPage } from '../pipeline.js';
-import { analyzeInput } from './analyze.js';
 import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, type Io, write } from './io.js';
-import { readInputs } from '../ingest/index.js';
 import { renderText } from './format.js';
 import { keepHeapBounded } from './memory.js';
 import { registerCorpusCommands } from './commands.js';
@@ -29,6 +26,9 @@ interface ExtractFlags {
 
 
 async function extract(inputs: string[], flags: ExtractFlags, io: Io): Promise<number> {
+  // Loaded on demand: the cleaning and analysis stack takes half a second to load, which the corpus queries do not need.
+  const { processPage } = await import('../pipeline.js');
+  const { readInputs } = await import('../ingest/index.js');
   if (await usageProblem(checkDates(flags), io)) return EXIT_USAGE;
   const asJson = flags.json || flags.format === 'json';
   let ok = 0;
@@ -109,6 +109,7 @@ Exit codes: 0 all inputs succeeded, 1 some input failed (one line each on stderr
         setCode(EXIT_USAGE);
         return;
       }
+      const { analyzeInput } = await import('./analyze.js');
       setCode(await analyzeInput(input, { published: flags.published ?? null, maxBytes: flags.maxBytes }, io));
     });
   registerCorpusCommands(program, io, setCode);

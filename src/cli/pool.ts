@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { Piscina } from 'piscina';
 import type { DecodedPage } from '../model.js';
-import { preparePage, type PreparedPage } from '../link/prepare.js';
+import type { PreparedPage } from '../link/prepare.js';
 
 export type Prepared = { ok: true; page: PreparedPage } | { ok: false; source: string; reason: string };
 
@@ -31,6 +31,8 @@ function inlinePreparer(): Preparer {
     capacity: 1,
     async submit(page) {
       try {
+        // Loaded on demand so the main thread of a pooled run never loads the cleaning stack.
+        const { preparePage } = await import('../link/prepare.js');
         return { ok: true, page: preparePage(page) };
       } catch (error) {
         return failure(page, error);

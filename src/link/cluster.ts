@@ -29,9 +29,9 @@ export const CLUSTER_SETTINGS = {
   graceDays: 7,
   halfLifeDays: 14,
   /** A fit at or above this joins the story; below, the article starts one. */
-  joinThreshold: 0.12,
+  joinThreshold: 0.1,
   /** Two stories whose profiles fit this well become one. */
-  mergeThreshold: 0.3,
+  mergeThreshold: 0.35,
   profileTerms: 120,
   profileEntities: 50,
   /** How many of a story's strongest terms and entities go into the candidate index. */

@@ -13,12 +13,18 @@ function ranked(weights: Record<string, number>): string[] {
 
 export function storyLabel(profile: StoryProfile): string {
   const keys = ranked(profile.entities);
-  const actors = keys.filter((k) => k.startsWith('p:') || k.startsWith('o:')).slice(0, 2).map((k) => profile.names[k] ?? k.slice(2));
+  // Actors are named: a generic reference ("the government") is not a label.
+  const actors = keys
+    .filter((k) => (k.startsWith('p:') || k.startsWith('o:')) && /^\p{Lu}/u.test(profile.names[k] ?? ''))
+    .slice(0, 2)
+    .map((k) => profile.names[k]!);
   const place = keys.find((k) => k.startsWith('l:'));
   const placeName = place ? (profile.names[place] ?? place.slice(2)) : null;
   const named = new Set([...actors, placeName ?? ''].flatMap((n) => n.toLowerCase().split(/\s+/)));
+  // Words repeated across headlines say what the story is about; a word from one headline may be its verb.
+  const repeated = profile.size >= 3 ? (w: string) => (profile.titleWords[w] ?? 0) >= 2 : () => true;
   const topic = ranked(profile.titleWords)
-    .filter((w) => !named.has(w))
+    .filter((w) => !named.has(w) && repeated(w))
     .slice(0, 2);
   const parts = [actors.join('–'), topic.join(' ')].filter(Boolean).join(' ');
   const label = placeName ? `${parts} in ${placeName}`.trim() : parts;

@@ -39,7 +39,11 @@ async function idfFor(tx: Tx, keys: Iterable<string>): Promise<Idf> {
     const rows = await tx.selectFrom('term_df').select(['term', 'df']).where('term', 'in', unique.slice(i, i + 500)).execute();
     for (const row of rows) df.set(row.term, Number(row.df));
   }
-  return (key) => Math.log((documents + 1) / ((df.get(key) ?? 0) + 1)) + 1;
+  // BM25-style: a word in nearly every article weighs almost nothing, however many articles there are.
+  return (key) => {
+    const n = Math.min(df.get(key) ?? 0, documents);
+    return Math.log(1 + (documents - n + 0.5) / (n + 0.5));
+  };
 }
 
 interface Candidate {

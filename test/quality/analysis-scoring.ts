@@ -11,6 +11,8 @@ import { analyzeText } from '../../src/analyze/index.js';
 import type { Analysis, TemporalExpression } from '../../src/analyze/types.js';
 
 export const ANALYSIS_GOLD_DIR = new URL('../gold/analyze/', import.meta.url).pathname;
+/** Written without seeing the analyser; never tune on it. */
+export const ANALYSIS_HELDOUT_DIR = new URL('../gold/analyze-heldout/', import.meta.url).pathname;
 
 interface GoldAnalysis {
   published: string;

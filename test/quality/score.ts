@@ -3,21 +3,24 @@
  * lifts the pinned floors in baseline.json to today's scores (never lowers them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { scoreAnalysis } from './analysis-scoring.js';
+import { ANALYSIS_GOLD_DIR, ANALYSIS_HELDOUT_DIR, loadAnalysisGold, scoreAnalysis } from './analysis-scoring.js';
 import { scoreStories } from './stories-scoring.js';
 import { type Baseline, HELDOUT_DIR, scoreAll, type Summary } from './scoring.js';
 
 const BASELINE = new URL('./baseline.json', import.meta.url);
 const ANALYSIS_BASELINE = new URL('./analysis-baseline.json', import.meta.url);
 const STORIES_BASELINE = new URL('./stories-baseline.json', import.meta.url);
-if (process.argv.includes('--analysis')) {
-  const { summary } = scoreAnalysis();
+const ANALYSIS_HELDOUT_BASELINE = new URL('./analysis-heldout-baseline.json', import.meta.url);
+if (process.argv.includes('--analysis') || process.argv.includes('--analysis-heldout')) {
+  const heldoutAnalysis = process.argv.includes('--analysis-heldout');
+  const { summary } = scoreAnalysis(loadAnalysisGold(heldoutAnalysis ? ANALYSIS_HELDOUT_DIR : ANALYSIS_GOLD_DIR));
   console.log(JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v), 2));
   if (process.argv.includes('--raise')) {
-    const floors = JSON.parse(readFileSync(ANALYSIS_BASELINE, 'utf8')) as Record<string, number>;
+    const file = heldoutAnalysis ? ANALYSIS_HELDOUT_BASELINE : ANALYSIS_BASELINE;
+    const floors = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
     for (const [k, v] of Object.entries(summary)) floors[k] = Math.max(floors[k] ?? 0, Math.round((Math.floor(v * 1000) / 1000 - 0.002) * 1000) / 1000);
-    writeFileSync(ANALYSIS_BASELINE, `${JSON.stringify(floors, null, 2)}\n`);
-    console.log('analysis floors raised in', ANALYSIS_BASELINE.pathname);
+    writeFileSync(file, `${JSON.stringify(floors, null, 2)}\n`);
+    console.log('analysis floors raised in', file.pathname);
   }
   process.exit(0);
 }

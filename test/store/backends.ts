@@ -28,7 +28,7 @@ export async function postgresAnswers(): Promise<boolean> {
     await client.query('select 1');
     postgresAvailable = true;
   } catch (error) {
-    if (process.env.NEWSPRISM_REQUIRE_PG) throw new Error(`PostgreSQL is required (NEWSPRISM_REQUIRE_PG) but ${PG_ADMIN_URL} does not answer: ${String(error)}`);
+    if (process.env.NEWSPRISM_REQUIRE_PG) throw new Error(`PostgreSQL is required (NEWSPRISM_REQUIRE_PG) but ${PG_ADMIN_URL} does not answer`, { cause: error });
     postgresAvailable = false;
     console.warn(`PostgreSQL tests skipped: no server at ${PG_ADMIN_URL}. Start one (or set NEWSPRISM_TEST_PG=postgres://user@host:port/db) and run npm test again; .ci/run does this.`);
   } finally {
