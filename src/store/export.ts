@@ -24,21 +24,33 @@ async function liveStories(store: Store): Promise<Map<number, number>> {
   return live;
 }
 
-async function* articles(store: Store): AsyncGenerator<Row> {
-  const live = await liveStories(store);
+/** Keyset pagination: fetches rows with id above the last one seen, PAGE at a time, and maps each. */
+async function* pages<T extends { id: number }>(fetch: (after: number) => Promise<T[]>, map: (row: T) => Row | null): AsyncGenerator<Row> {
   let after = 0;
   for (;;) {
-    const rows = await store.db
-      .selectFrom('articles')
-      .innerJoin('pages', 'pages.id', 'articles.page_id')
-      .select(['articles.id', 'pages.source', 'articles.story_id', 'articles.canonical_id', 'articles.copy_kind', 'articles.role', 'articles.title', 'articles.outlet', 'articles.published', 'articles.genre', 'articles.language', 'articles.url', 'articles.authors', 'articles.word_count', 'articles.version'])
-      .where('articles.id', '>', after)
-      .orderBy('articles.id')
-      .limit(PAGE)
-      .execute();
+    const rows = await fetch(after);
     if (rows.length === 0) return;
-    for (const r of rows) {
-      yield {
+    for (const row of rows) {
+      const mapped = map(row);
+      if (mapped) yield mapped;
+    }
+    after = rows.at(-1)!.id;
+  }
+}
+
+async function* articles(store: Store): AsyncGenerator<Row> {
+  const live = await liveStories(store);
+  yield* pages(
+    (after) =>
+      store.db
+        .selectFrom('articles')
+        .innerJoin('pages', 'pages.id', 'articles.page_id')
+        .select(['articles.id', 'pages.source', 'articles.story_id', 'articles.canonical_id', 'articles.copy_kind', 'articles.role', 'articles.title', 'articles.outlet', 'articles.published', 'articles.genre', 'articles.language', 'articles.url', 'articles.authors', 'articles.word_count', 'articles.version'])
+        .where('articles.id', '>', after)
+        .orderBy('articles.id')
+        .limit(PAGE)
+        .execute(),
+    (r) => ({
         id: r.id,
         source: r.source,
         story: r.story_id === null ? null : (live.get(r.story_id) ?? r.story_id),
@@ -54,29 +66,25 @@ async function* articles(store: Store): AsyncGenerator<Row> {
         authors: (JSON.parse(r.authors) as string[]).join('; '),
         words: r.word_count,
         version: r.version,
-      };
-    }
-    after = rows.at(-1)!.id;
-  }
+    }),
+  );
 }
 
 async function* quotes(store: Store): AsyncGenerator<Row> {
   const live = await liveStories(store);
-  let after = 0;
-  for (;;) {
-    const rows = await store.db
-      .selectFrom('quotes')
-      .innerJoin('articles', 'articles.id', 'quotes.article_id')
-      .innerJoin('pages', 'pages.id', 'articles.page_id')
-      .leftJoin('entities', 'entities.id', 'quotes.speaker_entity_id')
-      .select(['quotes.id', 'quotes.article_id', 'articles.story_id', 'quotes.speaker_name', 'entities.name as entity_name', 'quotes.speaker_description', 'quotes.kind', 'quotes.cue', 'quotes.text', 'articles.outlet', 'articles.published', 'pages.source', 'quotes.span_start', 'quotes.span_end'])
-      .where('quotes.id', '>', after)
-      .orderBy('quotes.id')
-      .limit(PAGE)
-      .execute();
-    if (rows.length === 0) return;
-    for (const r of rows) {
-      yield {
+  yield* pages(
+    (after) =>
+      store.db
+        .selectFrom('quotes')
+        .innerJoin('articles', 'articles.id', 'quotes.article_id')
+        .innerJoin('pages', 'pages.id', 'articles.page_id')
+        .leftJoin('entities', 'entities.id', 'quotes.speaker_entity_id')
+        .select(['quotes.id', 'quotes.article_id', 'articles.story_id', 'quotes.speaker_name', 'entities.name as entity_name', 'quotes.speaker_description', 'quotes.kind', 'quotes.cue', 'quotes.text', 'articles.outlet', 'articles.published', 'pages.source', 'quotes.span_start', 'quotes.span_end'])
+        .where('quotes.id', '>', after)
+        .orderBy('quotes.id')
+        .limit(PAGE)
+        .execute(),
+    (r) => ({
         id: r.id,
         article: r.article_id,
         story: r.story_id === null ? null : (live.get(r.story_id) ?? r.story_id),
@@ -91,47 +99,41 @@ async function* quotes(store: Store): AsyncGenerator<Row> {
         source: r.source,
         start: r.span_start,
         end: r.span_end,
-      };
-    }
-    after = rows.at(-1)!.id;
-  }
+      }),
+  );
 }
 
 async function* entities(store: Store): AsyncGenerator<Row> {
-  let after = 0;
-  for (;;) {
-    const rows = await store.db
-      .selectFrom('entities')
-      .leftJoin('article_entities', 'article_entities.entity_id', 'entities.id')
-      .select(['entities.id', 'entities.name', 'entities.type', 'entities.key', sql<number>`count(distinct article_entities.article_id)`.as('articles'), sql<number>`coalesce(sum(article_entities.mention_count), 0)`.as('mentions')])
-      .where('entities.id', '>', after)
-      .groupBy(['entities.id', 'entities.name', 'entities.type', 'entities.key'])
-      .orderBy('entities.id')
-      .limit(PAGE)
-      .execute();
-    if (rows.length === 0) return;
-    for (const r of rows) yield { id: r.id, name: r.name, type: r.type, key: r.key, articles: Number(r.articles), mentions: Number(r.mentions) };
-    after = rows.at(-1)!.id;
-  }
+  yield* pages(
+    (after) =>
+      store.db
+        .selectFrom('entities')
+        .leftJoin('article_entities', 'article_entities.entity_id', 'entities.id')
+        .select(['entities.id', 'entities.name', 'entities.type', 'entities.key', sql<number>`count(distinct article_entities.article_id)`.as('articles'), sql<number>`coalesce(sum(article_entities.mention_count), 0)`.as('mentions')])
+        .where('entities.id', '>', after)
+        .groupBy(['entities.id', 'entities.name', 'entities.type', 'entities.key'])
+        .orderBy('entities.id')
+        .limit(PAGE)
+        .execute(),
+    (r) => ({ id: r.id, name: r.name, type: r.type, key: r.key, articles: Number(r.articles), mentions: Number(r.mentions) }),
+  );
 }
 
 async function* stories(store: Store): AsyncGenerator<Row> {
-  let after = 0;
-  for (;;) {
-    const rows = await store.db
-      .selectFrom('stories')
-      .select(['id', 'label', 'first_date', 'last_date', 'article_count', 'copy_count', 'merged_into'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute();
-    if (rows.length === 0) return;
-    for (const r of rows) {
-      if (r.merged_into === null && r.article_count === 0) continue;
-      yield { id: r.id, label: r.label, first: r.first_date, last: r.last_date, articles: r.article_count, copies: r.copy_count, merged_into: r.merged_into };
-    }
-    after = rows.at(-1)!.id;
-  }
+  yield* pages(
+    (after) =>
+      store.db
+        .selectFrom('stories')
+        .select(['id', 'label', 'first_date', 'last_date', 'article_count', 'copy_count', 'merged_into'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute(),
+    (r) => {
+      if (r.merged_into === null && r.article_count === 0) return null;
+      return { id: r.id, label: r.label, first: r.first_date, last: r.last_date, articles: r.article_count, copies: r.copy_count, merged_into: r.merged_into };
+    },
+  );
 }
 
 async function* events(store: Store): AsyncGenerator<Row> {

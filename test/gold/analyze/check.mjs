@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Consistency checker for the hand-annotated analysis gold set in this folder.
 //
-//   node test/gold/analyze/check.mjs          check every <slug>.txt / <slug>.gold.json pair
+//   node test/gold/analyze/check.mjs [DIR]    check every <slug>.txt / <slug>.gold.json pair (here, or in DIR)
 //   node test/gold/analyze/check.mjs --warn   also list capitalised words and digits that no
 //                                             annotation covers (a reviewing aid, not an error)
 //
@@ -11,7 +11,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dir = dirname(fileURLToPath(import.meta.url));
+// An optional folder argument checks another gold set in the same format (the held-out one).
+const folder = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const dir = folder ?? dirname(fileURLToPath(import.meta.url));
 const warn = process.argv.includes('--warn');
 
 const GENRES = ['reporting', 'opinion', 'analysis'];
