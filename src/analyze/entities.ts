@@ -40,16 +40,21 @@ function keyOf(text: string): string {
 
 /** Nationalities in a capitalised title are mentions of their group ("Russian" Foreign Minister). */
 function titleWordCandidates(c: Candidate, words: Word[]): Candidate[] {
-  return c.titleWords.map((w) => {
-    const index = words.indexOf(w);
+  return c.titleWords.map((index) => {
+    const w = words[index]!;
     return blank(index, index, w.start, w.end, w.text);
   });
 }
 
 function cluster(items: Item[]): Cluster[] {
   const byKey = new Map<string, Item[]>();
+  const keys = new Map<string, string>();
   for (const item of items) {
-    const key = keyOf(item.c.text);
+    let key = keys.get(item.c.text);
+    if (key === undefined) {
+      key = keyOf(item.c.text);
+      keys.set(item.c.text, key);
+    }
     if (!key.trim()) continue;
     const list = byKey.get(key);
     if (list) list.push(item);

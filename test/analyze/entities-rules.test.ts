@@ -159,6 +159,11 @@ describe('references by common noun', () => {
     expect(found.map((e) => e.name)).toEqual(['tourism ministry']);
   });
 
+  it('"the office" alone is no organisation; "the public prosecutor\'s office" is', () => {
+    expect(entitiesOf('She went back to the office on Monday.')).toEqual([]);
+    expect(entitiesOf("The public prosecutor's office appealed.").map((e) => e.name)).toEqual(["public prosecutor's office"]);
+  });
+
   it('a spokesman of an institution in the same phrase names the institution', () => {
     expect(entitiesOf('An Indian foreign ministry spokesman said aid would come.').map((e) => e.name)).toContain('Indian foreign ministry');
     expect(entitiesOf('An Indian foreign ministry building burned.').map((e) => e.name)).not.toContain('Indian foreign ministry');

@@ -28,8 +28,8 @@ export interface Candidate {
   titleHead: string | null;
   honorific: boolean;
   postNominal: boolean;
-  /** Words of a capitalised title that name a nationality ("Russian" in "Russian Foreign Minister"). */
-  titleWords: Word[];
+  /** Indices of the words of a capitalised title that name a nationality ("Russian" in "Russian Foreign Minister"). */
+  titleWords: number[];
   /** The mention was widened over a "the" that belongs to the name ("The Hague"). */
   withArticle: boolean;
   /** Index of the run's first word, title included: context before the name is read from here. */
@@ -250,6 +250,12 @@ export function findCandidates(words: Word[], text: string): Candidate[] {
   return found;
 }
 
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(k);
+  return out;
+}
+
 /** A candidate with nothing but its span and text. */
 export function blank(first: number, last: number, start: number, end: number, text: string): Candidate {
   return { first, last, start, end, outer: end, text, description: null, titleHead: null, honorific: false, postNominal: false, titleWords: [], withArticle: false, runFirst: first, headNoun: null, titleOnly: false };
@@ -305,7 +311,7 @@ function build(s: Scan, first: number, runLast: number): Candidate[] {
     titleHead,
     honorific: titled && words.slice(first, split).some((w) => HONORIFICS.has(lower(w))),
     postNominal: last < runLast,
-    titleWords: titled ? words.slice(first, split).filter((w) => groupName(w.text) !== null) : [],
+    titleWords: titled ? range(first, split).filter((k) => groupName(words[k]!.text) !== null) : [],
     withArticle,
     runFirst: withArticle ? split - 1 : role ? first - 1 : first,
     headNoun: head?.noun ?? null,

@@ -22,15 +22,6 @@ export interface Cluster {
   cue: Cue | null;
 }
 
-/** Merge rules, named for the record: which one joined two clusters. */
-export const MERGE_RULES = {
-  sameKey: 'the same name in any spelling (case, diacritics, transliteration) is one entity',
-  surname: 'a surname (or any part of a full name) after the full name is that person, the most recently mentioned if several',
-  nearSpelling: 'a one-letter variant of a person\'s surname or first name ("Fairbanks", "Ioan") is the same person',
-  shortForm: 'the first or last words of an organisation\'s name used alone ("Nordhavn", "Fernbahn") are that organisation',
-  bracketAlias: 'an abbreviation or translation in brackets right after a name ("(ECA)", "(A City for People)") is the same entity',
-} as const;
-
 /** Clusters whose own evidence is no stronger than this may be absorbed into a person or organisation. */
 const WEAK = 62;
 
@@ -38,7 +29,7 @@ export function clusterType(items: Item[]): Cue | null {
   return strongest(items.flatMap((i) => i.cues));
 }
 
-export function words(key: string): string[] {
+function words(key: string): string[] {
   return key.split(' ').filter(Boolean);
 }
 
@@ -54,7 +45,7 @@ function nearest(options: Cluster[], at: number): Cluster | undefined {
 }
 
 /** Edit distance of at most one (one letter inserted, deleted or changed). */
-export function oneEditApart(a: string, b: string): boolean {
+function oneEditApart(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -74,9 +65,10 @@ function partOf(short: string[], long: string[]): boolean {
   return false;
 }
 
+/** A person's name joins its person; anything else only on weak evidence (a place from "in", a speaker from "said"). */
 function absorbable(cluster: Cluster): boolean {
-  if (cluster.type === 'group' || cluster.type === 'person') return cluster.type === 'person';
-  return (cluster.cue?.strength ?? 0) <= WEAK;
+  if (cluster.type === 'person') return true;
+  return cluster.type !== 'group' && (cluster.cue?.strength ?? 0) <= WEAK;
 }
 
 function moveItems(from: Cluster, to: Cluster): void {
@@ -84,33 +76,36 @@ function moveItems(from: Cluster, to: Cluster): void {
   from.items = [];
 }
 
-/** Surnames and near spellings join the person they name. */
+/**
+ * Surnames join the person they name ("Hrytsenko", "Van Dijk"), the most recently mentioned if
+ * several share it; a one-letter variant of a surname ("Mr Fairbanks") or of every word of a full
+ * name ("Ioan Cristea" after "Ion Cristea") is the same person.
+ */
 export function mergePeople(clusters: Cluster[]): void {
   const people = clusters.filter(isPersonName);
+  const isPerson = new Set(people);
+  const keyWords = new Map(people.map((p) => [p, words(p.key)]));
   for (const cluster of clusters) {
-    if (people.includes(cluster) || cluster.items.length === 0 || !absorbable(cluster)) continue;
+    if (isPerson.has(cluster) || cluster.items.length === 0 || !absorbable(cluster)) continue;
     const short = words(cluster.key);
-    for (const item of [...cluster.items]) {
-      const exact = people.filter((p) => partOf(short, words(p.key)));
-      const near = exact.length > 0 || short.length !== 1 || short[0]!.length < 6 ? [] : people.filter((p) => oneEditApart(words(p.key).at(-1)!, short[0]!));
-      const target = nearest(exact.length > 0 ? exact : near, item.c.start);
-      if (!target) continue;
-      target.items.push(item);
-      cluster.items.splice(cluster.items.indexOf(item), 1);
-    }
+    const exact = people.filter((p) => partOf(short, keyWords.get(p)!));
+    const options = exact.length > 0 || short.length !== 1 || short[0]!.length < 6 ? exact : people.filter((p) => oneEditApart(keyWords.get(p)!.at(-1)!, short[0]!));
+    if (options.length === 0) continue;
+    for (const item of cluster.items) nearest(options, item.c.start)!.items.push(item);
+    cluster.items = [];
   }
   // "Ioan Cristea" after "Ion Cristea": same surname, first names one letter apart.
   for (const a of people) {
     for (const b of people) {
       if (a === b || a.items.length === 0 || b.items.length === 0) continue;
-      const wa = words(a.key);
-      const wb = words(b.key);
+      const wa = keyWords.get(a)!;
+      const wb = keyWords.get(b)!;
       if (wa.length === wb.length && wa.at(-1) === wb.at(-1) && wa.every((w, k) => oneEditApart(w, wb[k]!))) moveItems(b, a);
     }
   }
 }
 
-/** Short forms join the organisation whose name they open or close. */
+/** Short forms join the organisation whose name they open or close ("Nordhavn", "Fernbahn"), unless they name a known place. */
 export function mergeOrganisations(clusters: Cluster[]): void {
   const orgs = clusters.filter((c) => c.type === 'organization' && words(c.key).length >= 2);
   for (const cluster of clusters) {
@@ -133,7 +128,10 @@ export function mergeOrganisations(clusters: Cluster[]): void {
   }
 }
 
-/** Pairs "Name (ALIAS)" found in the text: the alias joins the name's cluster when it is an abbreviation or the name an organisation. */
+/**
+ * Pairs "Name (ALIAS)": the alias joins the name when it is an abbreviation ("(ECA)") or the name
+ * an organisation ("Miasto dla Ludzi (A City for People)"); "Jane Roe (Labour)" stays two.
+ */
 export function mergeBracketAliases(clusters: Cluster[], pairs: [Candidate, Candidate][]): void {
   const owner = new Map<Candidate, Cluster>();
   for (const cluster of clusters) for (const item of cluster.items) owner.set(item.c, cluster);

@@ -19,54 +19,57 @@ export interface Draft {
 }
 
 interface ReferenceHead {
-  /** May stand for an organisation the text never names ("the government"); else it only links back. */
-  creates: boolean;
+  /**
+   * May stand for an organisation the text never names: "always" ("the government"), only with a
+   * modifier ("the prosecutor's office", not "back at the office"), or "never" (it only links back).
+   */
+  creates: 'always' | 'with-modifier' | 'never';
   /** Links to the last organisation of any kind, not only one whose name holds the word ("the company"). */
   anyOrganisation: boolean;
 }
 
 /** Heads of noun phrases that refer to organisations, with what each may do. */
 export const REFERENCE_HEADS: Record<string, ReferenceHead> = {
-  government: { creates: true, anyOrganisation: false },
-  ministry: { creates: true, anyOrganisation: false },
-  parliament: { creates: true, anyOrganisation: false },
-  council: { creates: true, anyOrganisation: false },
-  committee: { creates: true, anyOrganisation: false },
-  commission: { creates: true, anyOrganisation: false },
-  'coast guard': { creates: true, anyOrganisation: false },
-  'fire service': { creates: true, anyOrganisation: false },
-  secretariat: { creates: true, anyOrganisation: false },
-  department: { creates: true, anyOrganisation: false },
-  office: { creates: true, anyOrganisation: false },
-  court: { creates: true, anyOrganisation: false },
-  cabinet: { creates: true, anyOrganisation: false },
-  senate: { creates: true, anyOrganisation: false },
-  authority: { creates: false, anyOrganisation: false },
-  agency: { creates: false, anyOrganisation: false },
-  administration: { creates: false, anyOrganisation: false },
-  union: { creates: false, anyOrganisation: false },
-  party: { creates: false, anyOrganisation: false },
-  federation: { creates: false, anyOrganisation: false },
-  association: { creates: false, anyOrganisation: false },
-  consortium: { creates: false, anyOrganisation: false },
-  bloc: { creates: false, anyOrganisation: false },
-  alliance: { creates: false, anyOrganisation: false },
-  chamber: { creates: false, anyOrganisation: false },
-  company: { creates: false, anyOrganisation: true },
-  firm: { creates: false, anyOrganisation: true },
-  group: { creates: false, anyOrganisation: true },
-  charity: { creates: false, anyOrganisation: true },
-  club: { creates: false, anyOrganisation: true },
-  side: { creates: false, anyOrganisation: true },
-  manufacturer: { creates: false, anyOrganisation: true },
-  operator: { creates: false, anyOrganisation: true },
-  broadcaster: { creates: false, anyOrganisation: true },
-  newspaper: { creates: false, anyOrganisation: true },
-  organisation: { creates: false, anyOrganisation: true },
-  organization: { creates: false, anyOrganisation: true },
-  lender: { creates: false, anyOrganisation: true },
-  airline: { creates: false, anyOrganisation: true },
-  insurer: { creates: false, anyOrganisation: true },
+  government: { creates: 'always', anyOrganisation: false },
+  ministry: { creates: 'always', anyOrganisation: false },
+  parliament: { creates: 'always', anyOrganisation: false },
+  council: { creates: 'always', anyOrganisation: false },
+  committee: { creates: 'always', anyOrganisation: false },
+  commission: { creates: 'always', anyOrganisation: false },
+  'coast guard': { creates: 'always', anyOrganisation: false },
+  'fire service': { creates: 'always', anyOrganisation: false },
+  secretariat: { creates: 'always', anyOrganisation: false },
+  department: { creates: 'always', anyOrganisation: false },
+  office: { creates: 'with-modifier', anyOrganisation: false },
+  court: { creates: 'always', anyOrganisation: false },
+  cabinet: { creates: 'always', anyOrganisation: false },
+  senate: { creates: 'always', anyOrganisation: false },
+  authority: { creates: 'never', anyOrganisation: false },
+  agency: { creates: 'never', anyOrganisation: false },
+  administration: { creates: 'never', anyOrganisation: false },
+  union: { creates: 'never', anyOrganisation: false },
+  party: { creates: 'never', anyOrganisation: false },
+  federation: { creates: 'never', anyOrganisation: false },
+  association: { creates: 'never', anyOrganisation: false },
+  consortium: { creates: 'never', anyOrganisation: false },
+  bloc: { creates: 'never', anyOrganisation: false },
+  alliance: { creates: 'never', anyOrganisation: false },
+  chamber: { creates: 'never', anyOrganisation: false },
+  company: { creates: 'never', anyOrganisation: true },
+  firm: { creates: 'never', anyOrganisation: true },
+  group: { creates: 'never', anyOrganisation: true },
+  charity: { creates: 'never', anyOrganisation: true },
+  club: { creates: 'never', anyOrganisation: true },
+  side: { creates: 'never', anyOrganisation: true },
+  manufacturer: { creates: 'never', anyOrganisation: true },
+  operator: { creates: 'never', anyOrganisation: true },
+  broadcaster: { creates: 'never', anyOrganisation: true },
+  newspaper: { creates: 'never', anyOrganisation: true },
+  organisation: { creates: 'never', anyOrganisation: true },
+  organization: { creates: 'never', anyOrganisation: true },
+  lender: { creates: 'never', anyOrganisation: true },
+  airline: { creates: 'never', anyOrganisation: true },
+  insurer: { creates: 'never', anyOrganisation: true },
 };
 
 /** What names of organisations of a kind hold besides the head word: "the administration" is the White House, "the bloc" the EU. */
@@ -126,13 +129,27 @@ function nameModifiers(raw: string[], posOf: (word: string, index: number) => st
   return kept;
 }
 
+/** A name in lower case and its words, read once per name. */
+const lowered = new Map<string, { lower: string; words: string[] }>();
+
+function lowerName(name: string): { lower: string; words: string[] } {
+  let known = lowered.get(name);
+  if (!known) {
+    if (lowered.size > 10_000) lowered.clear();
+    const lower = name.toLowerCase();
+    known = { lower, words: lower.split(/[\s-]+/) };
+    lowered.set(name, known);
+  }
+  return known;
+}
+
 function nameFits(d: Draft, head: string, modifiers: string[]): boolean {
   const name = d.entity.name;
   const synonym = HEAD_SYNONYMS[head];
-  const holdsHead = synonym ? synonym.test(name) : name.toLowerCase().split(/[\s-]+/).includes(head) || name.toLowerCase().includes(` ${head}`);
+  const { lower, words } = lowerName(name);
+  const holdsHead = synonym ? synonym.test(name) : words.includes(head) || lower.includes(` ${head}`);
   if (!holdsHead) return false;
-  const lowerName = name.toLowerCase();
-  return modifiers.every((m) => lowerName.includes(m.toLowerCase().replace(/['’]s$/, '')));
+  return modifiers.every((m) => lower.includes(m.toLowerCase().replace(/['’]s$/, '')));
 }
 
 /** Kinds of organisation by their name's words, for "the company" (a business) or "the charity" (a non-profit). */
@@ -242,6 +259,11 @@ function determinerAllows(det: Word | null, modifiers: string[], reporting: bool
   return /^\p{Lu}/u.test(owner) && (placeTier(owner) !== null || LEGISLATURES.has(owner) || KNOWN_ORGANISATIONS.has(owner));
 }
 
+function creates(head: string, modifiers: string[]): boolean {
+  const rule = REFERENCE_HEADS[head]!.creates;
+  return rule === 'always' || (rule === 'with-modifier' && modifiers.length > 0);
+}
+
 /** "the government", "the tourism ministry", "the company": organisations by their common noun. */
 export function linkInstitutions(drafts: Draft[], text: string, words: Word[]): void {
   const taken = drafts.flatMap((d) => d.entity.mentions);
@@ -261,7 +283,7 @@ export function linkInstitutions(drafts: Draft[], text: string, words: Word[]): 
     const head = text.slice(first.start, last.end).toLowerCase().replace(/\s+/g, ' ');
     const found = antecedent(drafts, head, read.modifiers, start);
     if (found) addMention(found, mention);
-    else if (REFERENCE_HEADS[head]!.creates) {
+    else if (creates(head, read.modifiers)) {
       const name = [...read.modifiers, text.slice(first.start, last.end)].join(' ');
       const draft: Draft = { entity: { name, type: 'organization', aliases: [], descriptions: [], mentions: [] }, roleHeads: new Set(), reference: { head, modifiers: read.modifiers } };
       drafts.push(draft);

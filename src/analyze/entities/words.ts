@@ -115,13 +115,14 @@ export function scanWords(t: TokenizedText): Word[] {
     let start = t.starts[i]!;
     let end = t.ends[j]!;
     const whole = text.slice(start, end);
-    if (HYPHEN.test(whole)) {
+    const hyphenated = HYPHEN.test(whole);
+    if (hyphenated) {
       const part = namePart(whole);
       start += part.skip;
       end = start + part.length;
     }
     // wink keeps a sentence's full stop on some words ("Constan|ț|a."); only abbreviations own theirs ("Mr.", "U.S.").
-    if (text[end - 1] === '.' && !OWNS_ITS_DOT.test(text.slice(start, end))) end--;
+    if (text.charCodeAt(end - 1) === 46 && !OWNS_ITS_DOT.test(text.slice(start, end))) end--;
     const value = start === t.starts[i] && end === t.ends[j] ? whole : text.slice(start, end);
     let outer = end;
     // A glued "'s" (or a lone apostrophe after a plural) is the possessive: "Kraków's", "Ukrainians'".
@@ -135,7 +136,7 @@ export function scanWords(t: TokenizedText): Word[] {
       sentenceStart = true;
       nextSentence++;
     }
-    const capitalised = isUpper(value[0]) || (value.length > 2 && PARTICLE_PREFIX.test(value));
+    const capitalised = isUpper(value[0]) || (hyphenated && PARTICLE_PREFIX.test(value));
     words.push({ start, end, text: value, lower: value.toLowerCase(), outer, grammarCap: sentenceStart || afterMark(text, start), sentenceStart, pos: t.pos[i] ?? '', capitalised });
     i = j;
   }
