@@ -45,14 +45,15 @@ async function* articles(store: Store): AsyncGenerator<Row> {
       store.db
         .selectFrom('articles')
         .innerJoin('pages', 'pages.id', 'articles.page_id')
-        .select(['articles.id', 'pages.source', 'articles.story_id', 'articles.canonical_id', 'articles.copy_kind', 'articles.role', 'articles.title', 'articles.outlet', 'articles.published', 'articles.genre', 'articles.language', 'articles.url', 'articles.authors', 'articles.word_count', 'articles.version'])
+        .select(['articles.id', 'pages.source', 'articles.story_id', 'articles.canonical_id', 'articles.copy_kind', 'articles.role', 'articles.position', 'articles.title', 'articles.outlet', 'articles.published', 'articles.genre', 'articles.language', 'articles.url', 'articles.authors', 'articles.word_count', 'articles.version'])
         .where('articles.id', '>', after)
         .orderBy('articles.id')
         .limit(PAGE)
         .execute(),
     (r) => ({
         id: r.id,
-        source: r.source,
+        // One row per source: a related-article snippet is named after the page that carried it.
+        source: r.role === 'related' ? `${r.source}#related-${r.position}` : r.source,
         story: r.story_id === null ? null : (live.get(r.story_id) ?? r.story_id),
         canonical: r.canonical_id,
         copy_kind: r.copy_kind,

@@ -212,6 +212,21 @@ describe.each(all)('corpus on $name', (backend) => {
     });
   });
 
+  it('a related-article snippet is its own article; once the full article arrives, the snippet points to it', async () => {
+    await withFresh(async (store) => {
+      const carrier = await add(store, BRIDGE.followUp, (text) => `${text}\n\nLatest\n${ORCHARD.title}\n${ORCHARD.title}\nVale Gazette\ntime2 hours ago\n${ORCHARD.paragraphs[0]}`);
+      expect(carrier.articles).toBe(2);
+      const full = await add(store, ORCHARD);
+      expect(full.status).toBe('added');
+      const articles = await rows(exportRows(store, 'articles'));
+      const snippet = articles.find((a) => a.role === 'related')!;
+      expect(snippet).toMatchObject({ source: `${BRIDGE.followUp.source}#related-1`, title: ORCHARD.title, canonical: full.articleId, copy_kind: 'lead' });
+      // The snippet does not count as an article of either story.
+      const orchard = (await listStories(store)).find((s) => s.id === full.storyId)!;
+      expect(orchard.articles).toBe(1);
+    });
+  });
+
   it('a page that fails mid-write leaves nothing behind', async () => {
     await withFresh(async (store) => {
       const prepared = preparePage(textPage(BRIDGE.wire));
