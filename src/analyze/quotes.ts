@@ -2,48 +2,28 @@
  * Quotes and who said them. Quote spans come from the marks (curly, straight, single,
  * guillemets; a quote left open at a paragraph's end continues when the next paragraph opens
  * with a mark); each is classed direct / partial / block / scare by where it stands in its
- * sentence, and attributed through a speech cue beside it (name, pronoun, role noun or
- * organisation with a speech verb; "according to"). Reported speech without marks is found by
- * the same cues at the head of a sentence.
+ * sentence. Its cue is a speech verb beside it (cue-finder.ts), its speaker the phrase that
+ * verb has, resolved in text order (speakers.ts). A quote without a cue carries on the
+ * speaker before it when it fills its paragraph or continues its sentence. Reported speech
+ * without marks comes from reported-speech.ts. Order of work: spans and kinds, cues, reported
+ * speech, then every speaker phrase resolved front to back, so "he" finds who came before.
  */
-import { isCommonWord } from '../clean/lexicon.js';
-import type { Entity, Quote, QuoteKind, Speaker } from './types.js';
+import { type Cue, CueContext, type CueRule } from './cue-finder.js';
+import { upperBoundNumber } from './offsets.js';
+import { type ReportedRule, findReportedSpeech } from './reported-speech.js';
+import type { Phrase } from './speaker-phrases.js';
+import { ANAPHOR_PARAGRAPHS, ANAPHOR_SENTENCES, type ResolutionRule, SpeakerResolver } from './speakers.js';
 import { type TokenizedText, sentenceAt, sentenceSpan } from './text.js';
+import type { Entity, Quote, QuoteKind, Span, Speaker } from './types.js';
 
-/** Speech verbs, written as the forms news uses. Extend here; the cue records which one fired. */
-export const SPEECH_VERBS = [
-  'said', 'says', 'told', 'tells', 'added', 'adds', 'stated', 'wrote', 'writes', 'quipped', 'insisted', 'insists', 'warned', 'warns',
-  'continued', 'reiterated', 'claimed', 'claims', 'argued', 'argues', 'noted', 'notes', 'explained', 'asked', 'replied', 'tweeted',
-  'posted', 'declared', 'announced', 'admitted', 'acknowledged', 'conceded', 'recalled', 'remarked', 'observed', 'countered', 'stressed',
-  'emphasised', 'emphasized', 'urged', 'predicted', 'suggested', 'cautioned', 'responded', 'joked', 'complained', 'pledged', 'vowed',
-  'promised', 'confirmed', 'denied', 'shouted', 'whispered', 'pleaded', 'boasted',
-];
-const VERB = `(?:${SPEECH_VERBS.join('|')})`;
-const NAME = "[\\p{Lu}][\\p{L}'’.-]+(?:\\s+(?:[\\p{Lu}][\\p{L}'’.-]+|of|the|de|van|von|al|bin|la|le|du)){0,5}";
-/** "the foreign minister", "Spain's defence minister". */
-const ROLE = "(?:[Tt]he|[\\p{Lu}][\\p{L}]+['’]s)\\s+(?:[\\p{L}-]+\\s+){0,3}?[\\p{Ll}]+";
-const PRONOUN = '(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)';
-const SPEAKER = `(?<speaker>${PRONOUN}|${ROLE}|(?:[Tt]he\\s+)?${NAME})`;
-/** ", a Muscovite," / ", the grid operator," / ", who chaired the session," / ", Hellas Grid," after the speaker. */
-const APPOSITION = "(?:,\\s+(?<appos>(?:(?:a|an|the)\\s+|who\\s+|which\\s+|whose\\s+)[^,]{2,100}|[\\p{Lu}][\\p{L}'’.-]+(?:\\s+[\\p{Lu}][\\p{L}'’.-]+){0,4}),)?";
-/** Words that may stand before a name in the subject: "US envoy Daniel Marsh", "Press secretary Marisa Dunn". */
-const DESCRIPTOR = "(?:(?:[\\p{L}.-]+\\s+){0,3}?)";
-/** Where a reporting clause may start inside a sentence: its start, or after "and", "but", a comma or semicolon. */
-const CLAUSE_START = '(?:^|,\\s+(?:and\\s+|but\\s+)?|;\\s+|\\s+and\\s+|\\s+but\\s+)';
-/** Words that may follow the verb before the colon or comma: "told reporters", "said in a statement", "wrote on Telegram". */
-const VERB_TAIL = "(?:\\s+(?:[\\p{L}'’-]+)){0,6}?";
-
-const CUE_AFTER = new RegExp(`^[\\s,–—-]*(?:${SPEAKER}${APPOSITION}\\s+(?<verb>${VERB})|(?<verb2>${VERB})\\s+(?<speaker2>${NAME}|${ROLE}))`, 'u');
-const CUE_BEFORE = new RegExp(`${SPEAKER}${APPOSITION}\\s+(?<verb>${VERB})${VERB_TAIL}(?:\\s+that)?\\s*[,:]?\\s*$`, 'u');
-const ACCORDING_BEFORE = /(?<verb>[Aa]ccording to)\s+(?<speaker>[^,]{2,80}),\s*$/u;
-
-/** Someone who said, called or described something earlier in the sentence, for short partial quotes. */
-const SENTENCE_SAYER = new RegExp(`${SPEAKER}${APPOSITION}\\s+(?<verb>${VERB}|called|calls|described|describes|dubbed|termed|branded|labelled|labeled|hailed|denounced|referred to)\\b[^"“”]*$`, 'u');
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '‘': '’', '«': '»', '„': '“' };
 const SCARE_MAX_WORDS = 3;
-const CUE_WINDOW_CHARS = 240;
-const INDIRECT_MAX_SENTENCE_CHARS = 600;
 const PARTIAL_MAX_WORDS = 40;
+/** A short sentence after a quote may carry its attribution ('… over." Koval said.'). */
+const SHORT_SENTENCE_CHARS = 60;
+/** An unmarked block quote is a paragraph of at least this many words after "X wrote:". */
+const BLOCK_MIN_WORDS = 8;
+const ANY_QUOTE_MARK = /["“”«»„]|(?:^|\s)‘/;
 
 interface RawQuote {
   open: number;
@@ -124,200 +104,211 @@ function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
-/** "the ministry", "the company": the organisation of that kind the article named most recently. */
-const ORG_NOUN = /^[Tt]he\s+(ministry|company|firm|charity|group|agency|court|council|union|bank|department|authority|commission|committee|party|government|regulator|operator|club|team|organisation|organization|foundation|institute|university|hospital|police|army)$/;
-
-function organisationFor(noun: string, start: number, entities: Entity[]): number | null {
-  let best: number | null = null;
-  let bestAt = -1;
-  entities.forEach((e, index) => {
-    if (e.type !== 'organization') return;
-    const fits = e.name.toLowerCase().includes(noun) || /^(company|firm|group|charity|organisation|organization)$/.test(noun);
-    const last = Math.max(-1, ...e.mentions.filter((m) => m.start < start).map((m) => m.start));
-    if (fits && last > bestAt) {
-      best = index;
-      bestAt = last;
-    }
-  });
-  return best;
-}
-
-function speakerFor(name: string, start: number, entities: Entity[], lastPerson: (at: number) => number | null, description: string | null): Speaker | null {
-  const orgNoun = ORG_NOUN.exec(name);
-  if (orgNoun) {
-    const index = organisationFor(orgNoun[1]!.toLowerCase(), start, entities);
-    if (index !== null) return { name: entities[index]!.name, entity: index, description };
-  }
-  if (/^(he|she|they|it|we|i)$/i.test(name)) {
-    const index = lastPerson(start);
-    if (index !== null) return { name: entities[index]!.name, entity: index, description };
-    return { name, entity: null, description };
-  }
-  const end = start + name.length;
-  const index = entities.findIndex((e) => e.mentions.some((m) => m.start < end && m.end > start));
-  if (index >= 0) return { name: entities[index]!.name, entity: index, description };
-  // "Critics said", "Officials warned": a plain word at a sentence's start names nobody in particular.
-  if (/^\p{Lu}\p{Ll}+$/u.test(name) && isCommonWord(name.toLowerCase())) return null;
-  return { name: name.replace(/^[Tt]he\s+/, 'the '), entity: null, description };
-}
-
-interface Cue {
-  speaker: string;
-  speakerStart: number;
-  verb: string;
-  verbStart: number;
-  description: string | null;
-}
-
-function cueFrom(match: RegExpExecArray, base: number): Cue | null {
-  const g = match.groups ?? {};
-  const speaker = g.speaker ?? g.speaker2;
-  const verb = g.verb ?? g.verb2;
-  if (!speaker || !verb) return null;
-  const verbStart = base + match.index + match[0].lastIndexOf(verb);
-  // "Spain's defence minister, Lucía Ferrer Ordóñez, said": the name in commas is the speaker,
-  // the words before it her description.
-  if (g.appos && /^\p{Lu}/u.test(g.appos) && !/^(?:A|An|The|Who|Which|Whose)\b/.test(g.appos)) {
-    return { speaker: g.appos, speakerStart: base + match.index + match[0].indexOf(g.appos), verb, verbStart, description: speaker };
-  }
-  const speakerStart = base + match.index + match[0].indexOf(speaker);
-  return { speaker, speakerStart, verb, verbStart, description: g.appos ?? null };
+/** A quote with its kind and cue, before its speaker is resolved. */
+interface Draft extends Span {
+  text: string;
+  kind: QuoteKind;
+  cue: Cue | null;
+  sentenceStart: number;
+  paragraphStart: number;
+  wholeParagraph: boolean;
 }
 
 export function findQuotes(t: TokenizedText, entities: Entity[]): Quote[] {
-  const { text } = t;
-  const personMentions = entities
-    .map((e, index) => ({ e, index }))
-    .filter(({ e }) => e.type === 'person')
-    .flatMap(({ e, index }) => e.mentions.map((m) => ({ start: m.start, index })))
-    .sort((a, b) => a.start - b.start);
-  const lastPerson = (at: number): number | null => {
-    let found: number | null = null;
-    for (const m of personMentions) {
-      if (m.start >= at) break;
-      found = m.index;
-    }
-    return found;
-  };
-  const quotes: Quote[] = [];
-  let previous: Quote | null = null;
-  for (const raw of quoteSpans(text)) {
-    const sentence = sentenceSpan(t, sentenceAt(t, raw.open));
-    // The cue sits close to its quote: looking further back only costs time on run-on text.
-    const beforeStart = Math.max(sentence.start, raw.open - CUE_WINDOW_CHARS);
-    const before = text.slice(beforeStart, raw.open);
-    // The cue after a quote lives in the sentence where the quote closes (a quote may span several).
-    const closing = sentenceAt(t, raw.close);
-    const closingSentence = sentenceSpan(t, closing);
-    let afterEnd = Math.max(closingSentence.end, raw.close + 1);
-    const nextSentence = closing + 1 < t.sentenceFirst.length ? sentenceSpan(t, closing + 1) : null;
-    // A quote closing its sentence may be attributed by the next, short one ("... over." Koval said.),
-    // never across a paragraph break.
-    if (nextSentence && raw.close + 1 >= closingSentence.end - 1 && nextSentence.end - nextSentence.start < 60 && !text.slice(raw.close, nextSentence.start).includes('\n\n')) {
-      afterEnd = nextSentence.end;
-    }
-    const after = text.slice(raw.close + 1, Math.min(afterEnd, raw.close + 1 + CUE_WINDOW_CHARS));
-    const words = wordCount(raw.text);
-    const paragraphStart = text.lastIndexOf('\n\n', raw.open) + 2;
-    const paragraphEndIndex = text.indexOf('\n\n', raw.close);
-    const paragraphEnd = paragraphEndIndex < 0 ? text.length : paragraphEndIndex;
-    const wholeParagraph = text.slice(paragraphStart, raw.open).trim() === '' && text.slice(raw.close + 1, paragraphEnd).trim().length <= 1;
-
-    // "Anya quipped: ..." names the speaker before; otherwise the cue usually follows ("...," she said).
-    const fromBefore = () => {
-      const m = CUE_BEFORE.exec(before) ?? ACCORDING_BEFORE.exec(before);
-      return m ? cueFrom(m, beforeStart) : null;
-    };
-    const fromAfter = () => {
-      const m = CUE_AFTER.exec(after);
-      return m ? cueFrom(m, raw.close + 1) : null;
-    };
-    const introducedByColon = /:\s*$/.test(before);
-    let cue: Cue | null = introducedByColon || /,\s*$/.test(before) ? (fromBefore() ?? fromAfter()) : (fromAfter() ?? fromBefore());
-    let kind: QuoteKind = 'direct';
-    const lead = before.trim();
-    const endsInside = /[.,!?…]$/.test(raw.text);
-    if (wholeParagraph && /:\s*$/.test(text.slice(Math.max(0, paragraphStart - 200), paragraphStart).trim() + ' ')) {
-      kind = 'block';
-      const intro = text.slice(Math.max(0, paragraphStart - 200), paragraphStart);
-      const introMatch = /(?:[Aa]s\s+)?(?<speaker>[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3})\s+(?<verb>wrote|said|put it|noted|argued|told)[^:]{0,60}:\s*$/u.exec(intro);
-      if (introMatch) cue = cueFrom(introMatch, Math.max(0, paragraphStart - 200));
-    } else if (!cue && words <= SCARE_MAX_WORDS && !wholeParagraph) {
-      // A few quoted words are speech when the sentence says who called things so
-      // ("She described the penalties as "bone-crushing""); otherwise they are scare quotes.
-      const sayer = SENTENCE_SAYER.exec(before);
-      if (sayer?.groups?.speaker) {
-        kind = 'partial';
-        cue = cueFrom(sayer, beforeStart);
-      } else kind = 'scare';
-    } else if (lead.length > 0 && !introducedByColon && !endsInside && !/,\s*$/.test(before) && words <= PARTIAL_MAX_WORDS) {
-      kind = 'partial';
-      // "Cristea called the offer "crumbs from a table we built"": the sayer stands earlier in the sentence.
-      if (!cue) {
-        const sayer = SENTENCE_SAYER.exec(before);
-        if (sayer?.groups?.speaker) cue = cueFrom(sayer, beforeStart);
-      }
-    }
-    let speaker: Speaker | null = null;
-    if (kind !== 'scare' && cue) speaker = speakerFor(cue.speaker, cue.speakerStart, entities, lastPerson, cue.description);
-    // A paragraph that is only a quote, or a second quote in the paragraph of an attributed one,
-    // carries on the previous speaker's words.
-    const sameParagraph = previous !== null && previous.start >= paragraphStart;
-    if (!speaker && kind === 'direct' && (wholeParagraph || sameParagraph) && previous?.speaker) speaker = previous.speaker;
-    const quote: Quote = {
-      text: raw.text,
-      start: raw.open,
-      end: Math.min(text.length, raw.close + 1),
-      kind,
-      speaker,
-      cue: kind === 'scare' ? null : (cue?.verb ?? null),
-      cueStart: kind === 'scare' ? null : (cue?.verbStart ?? null),
-      cueEnd: kind === 'scare' || !cue ? null : cue.verbStart + cue.verb.length,
-    };
-    quotes.push(quote);
-    if (kind !== 'scare') previous = quote;
-  }
-  return [...quotes, ...indirectSpeech(t, entities, lastPerson, quotes)].sort((a, b) => a.start - b.start);
+  return traceQuotes(t, entities).map((q) => q.quote);
 }
 
-const INDIRECT_HEAD = new RegExp(
-  // "told" takes its listener ("told reporters", "told Reuters") before the reported clause.
-  `${CLAUSE_START}${DESCRIPTOR}${SPEAKER}${APPOSITION}\\s+(?:(?<verb>told|tells)\\s+(?:reporters|journalists|lawmakers|the\\s+[\\p{L}]+|[\\p{Lu}][\\p{L}]+(?:\\s+[\\p{Lu}][\\p{L}]+){0,3})|(?<verb2>${VERB}))(?:\\s+on\\s+\\p{Lu}\\p{L}+)?(?:\\s+that)?\\s+(?<clause>[^"“”]{12,})$`,
-  'u',
-);
-const ACCORDING_HEAD = /^(?<verb>According to)\s+(?<speaker>[^,]{2,80}),\s+(?<clause>[^"“”]{12,})$/u;
-const INDIRECT_TAIL = new RegExp(`^(?<clause>[^"“”]{12,}?),\\s+(?<speaker>${PRONOUN}|${ROLE}|${NAME})\\s+(?<verb>${VERB})(?:\\s+[^"“”]{0,40})?\\.$`, 'u');
+/** A quote with the rules that found it: how its cue was read, how its speaker was resolved, which reported-speech form. */
+export interface TracedQuote {
+  quote: Quote;
+  cueRule: CueRule | null;
+  resolution: ResolutionRule | null;
+  reported: ReportedRule | null;
+}
 
-/** Reported speech: "Koval said Russia should face sanctions", "According to the ministry, ...". */
-function indirectSpeech(t: TokenizedText, entities: Entity[], lastPerson: (at: number) => number | null, direct: Quote[]): Quote[] {
-  const found: Quote[] = [];
-  for (let s = 0; s < t.sentenceFirst.length; s++) {
-    const span = sentenceSpan(t, s);
-    if (direct.some((q) => q.start < span.end && q.end > span.start)) continue;
-    // News sentences are short; a run-on "sentence" of kilobytes (no punctuation) is not reported
-    // speech, and the patterns below must not scan it.
-    if (span.end - span.start > INDIRECT_MAX_SENTENCE_CHARS) continue;
-    const sentence = t.text.slice(span.start, span.end);
-    const match = INDIRECT_HEAD.exec(sentence) ?? ACCORDING_HEAD.exec(sentence) ?? INDIRECT_TAIL.exec(sentence);
-    if (!match?.groups?.clause || !match.groups.speaker) continue;
-    const speakerText = match.groups.speaker;
-    if (/^(it|we|i)$/i.test(speakerText)) continue;
-    const clause = match.groups.clause.replace(/[.!?]+$/, '').trim();
-    if (wordCount(clause) < 3) continue;
-    const clauseStart = span.start + sentence.indexOf(clause);
-    const speakerStart = span.start + match.index + match[0].indexOf(speakerText);
-    const verb = (match.groups.verb ?? match.groups.verb2)!;
-    const verbStart = span.start + sentence.indexOf(verb);
-    found.push({
-      text: clause,
-      start: clauseStart,
-      end: clauseStart + clause.length,
-      kind: 'indirect',
-      speaker: speakerFor(speakerText, speakerStart, entities, lastPerson, match.groups.appos ?? null),
-      cue: verb,
-      cueStart: verbStart,
-      cueEnd: verbStart + verb.length,
-    });
+/** findQuotes, with the rule behind each quote (for tests and for tracing a wrong speaker). */
+export function traceQuotes(t: TokenizedText, entities: Entity[]): TracedQuote[] {
+  const raws = quoteSpans(t.text);
+  const spans: Span[] = raws.map((r) => ({ start: r.open, end: Math.min(t.text.length, r.close + 1) }));
+  const ctx = new CueContext(t, spans);
+  const drafts: Draft[] = [];
+  raws.forEach((raw, i) => drafts.push(draftQuote(ctx, raw, drafts[i - 1] ?? null)));
+  drafts.forEach((d, i) => d.kind === 'scare' && ctx.markScare(spans[i]!));
+  const blocks = unmarkedBlocks(ctx);
+  for (const b of blocks) ctx.addQuoted(b);
+  drafts.push(...blocks);
+  drafts.sort((a, b) => a.start - b.start);
+  const reported = findReportedSpeech(ctx);
+  const speakers = resolveSpeakers(ctx, entities, drafts, reported.map((r) => r.cue));
+  const direct = assemble(drafts, speakers);
+  const indirect: TracedQuote[] = reported.map((r) => {
+    const resolved = r.cue.phrase ? speakers.get(phraseKey(r.cue.phrase)) : undefined;
+    const quote: Quote = { text: r.text, start: r.start, end: r.end, kind: 'indirect', speaker: resolved?.speaker ?? null, cue: r.cue.verb, cueStart: r.cue.verbStart, cueEnd: r.cue.verbEnd };
+    return { quote, cueRule: r.cue.rule, resolution: resolved?.rule ?? null, reported: r.rule };
+  });
+  return [...direct, ...indirect].sort((a, b) => a.quote.start - b.quote.start);
+}
+
+/** Kind and cue of one quote, from where it stands in its sentence and paragraph. */
+function draftQuote(ctx: CueContext, raw: RawQuote, previous: Draft | null): Draft {
+  const { t, text } = ctx;
+  const sentence = sentenceSpan(t, sentenceAt(t, raw.open));
+  const end = Math.min(text.length, raw.close + 1);
+  const paragraph = ctx.paragraphAround(raw.open);
+  paragraph.end = Math.max(paragraph.end, ctx.paragraphAround(raw.close).end);
+  const wholeParagraph = text.slice(paragraph.start, raw.open).trim() === '' && text.slice(raw.close + 1, paragraph.end).trim().length <= 1;
+  const base = { text: raw.text, start: raw.open, end, sentenceStart: sentence.start, paragraphStart: paragraph.start, wholeParagraph };
+  const intro = text.slice(Math.max(0, paragraph.start - 200), paragraph.start);
+  if (wholeParagraph && /:\s*$/.test(intro)) return { ...base, kind: 'block', cue: introCue(ctx, paragraph.start) };
+  // The words before a quote start after the previous quote of the same sentence.
+  const sameSentence = previous !== null && previous.end > sentence.start && previous.end <= raw.open;
+  const from = sameSentence ? previous.end : sentence.start;
+  const before = text.slice(from, raw.open);
+  const colon = /:\s*$/.test(before);
+  const comma = /,\s*$/.test(before);
+  const words = wordCount(raw.text);
+  // Quoted words inside the writer's sentence: '… called the plan "deeply flawed" on Tuesday'.
+  const partial = text.slice(sentence.start, raw.open).trim().length > 0 && !colon && !comma && !/[.,!?…]$/.test(raw.text) && words <= PARTIAL_MAX_WORDS;
+  const after = () => ctx.cueAfter(end, afterLimit(ctx, raw));
+  const beside = (nearOnly: boolean) => ctx.cueBefore(from, raw.open, sentence.start, !nearOnly);
+  // "Anya quipped: …" names the speaker before; otherwise the cue usually follows ("…," she said).
+  let cue = partial ? (beside(false) ?? after()) : colon || comma ? (beside(true) ?? after()) : (after() ?? beside(true));
+  if (!cue && colon) cue = ctx.cueBeforeColon(from, raw.open);
+  // A few quoted words inside the writer's sentence, with no one saying them, flag a term: scare
+  // quotes. A quoted sentence of its own ('"Ask anyone!"') is speech however short, and after a
+  // quote of the same sentence ('… "incompatible with his age" and that the case had been
+  // "poisoned by publicity"') the words go on with the same speaker's.
+  const continues = sameSentence && previous.kind !== 'scare';
+  const kind: QuoteKind = partial && !cue && !continues && words <= SCARE_MAX_WORDS ? 'scare' : partial ? 'partial' : 'direct';
+  return { ...base, kind, cue: kind === 'scare' ? null : cue };
+}
+
+/**
+ * Where the cue after a quote may end: the sentence where the quote closes, or the next one
+ * when it is short and in the same paragraph ('… over." Koval said.').
+ */
+function afterLimit(ctx: CueContext, raw: RawQuote): number {
+  const { t, text } = ctx;
+  const closing = sentenceAt(t, raw.close);
+  const closingSentence = sentenceSpan(t, closing);
+  const limit = Math.max(closingSentence.end, raw.close + 1);
+  if (closing + 1 >= t.sentenceFirst.length) return limit;
+  const next = sentenceSpan(t, closing + 1);
+  const closesSentence = raw.close + 1 >= closingSentence.end - 1;
+  if (closesSentence && next.end - next.start < SHORT_SENTENCE_CHARS && !text.slice(raw.close, next.start).includes('\n\n')) return next.end;
+  return limit;
+}
+
+/** The cue of a block quote: the speech verb ending the paragraph before it ("As Lindahl wrote in May:"). */
+function introCue(ctx: CueContext, paragraphStart: number): Cue | null {
+  const colon = ctx.text.lastIndexOf(':', paragraphStart);
+  if (colon < 0) return null;
+  const sentence = sentenceSpan(ctx.t, sentenceAt(ctx.t, colon));
+  return ctx.cueBefore(sentence.start, colon + 1, sentence.start, false);
+}
+
+/** A paragraph without quote marks after one ending "X wrote:" is X's words, set as a block. */
+function unmarkedBlocks(ctx: CueContext): Draft[] {
+  const { text } = ctx;
+  const blocks: Draft[] = [];
+  for (let br = text.indexOf('\n\n'); br >= 0; br = text.indexOf('\n\n', br + 2)) {
+    if (!/:\s*$/.test(text.slice(Math.max(0, br - 5), br))) continue;
+    const start = br + 2;
+    const next = text.indexOf('\n\n', start);
+    const end = next < 0 ? text.length : next;
+    const body = text.slice(start, end).trim();
+    if (wordCount(body) < BLOCK_MIN_WORDS || ANY_QUOTE_MARK.test(body)) continue;
+    const cue = introCue(ctx, start);
+    if (!cue) continue;
+    const at = start + text.slice(start, end).indexOf(body);
+    blocks.push({ text: body, start: at, end: at + body.length, kind: 'block', cue, sentenceStart: at, paragraphStart: start, wholeParagraph: true });
   }
-  return found;
+  return blocks;
+}
+
+function phraseKey(p: Phrase): string {
+  return `${p.start}:${p.end}`;
+}
+
+interface Resolved {
+  speaker: Speaker | null;
+  rule: ResolutionRule | null;
+}
+
+/**
+ * Every speaker phrase, resolved once and front to back: the cues of quotes and of reported
+ * speech, and the subjects of the sentences a pronoun or an epithet may look back to (so that a
+ * later "she" knows who the story was about). Other sentences' subjects change nothing.
+ */
+function resolveSpeakers(ctx: CueContext, entities: Entity[], drafts: Draft[], reported: Cue[]): Map<string, Resolved> {
+  const tasks: { phrase: Phrase; subject: boolean }[] = [];
+  for (const d of drafts) if (d.cue?.phrase) tasks.push({ phrase: d.cue.phrase, subject: true });
+  // "according to X" names a source, not a sentence's subject.
+  for (const c of reported) if (c.phrase) tasks.push({ phrase: c.phrase, subject: c.rule !== 'according-to' });
+  for (const s of sentencesBeforeAnaphors(ctx, tasks.map((x) => x.phrase))) {
+    const span = sentenceSpan(ctx.t, s);
+    const subject = ctx.mainSubject(span.start, span.end);
+    if (subject) tasks.push({ phrase: subject, subject: true });
+  }
+  tasks.sort((a, b) => a.phrase.start - b.phrase.start);
+  const resolver = new SpeakerResolver(ctx.t, entities, ctx.quotes);
+  const speakers = new Map<string, Resolved>();
+  for (const { phrase, subject } of tasks) {
+    const key = phraseKey(phrase);
+    if (!speakers.has(key)) speakers.set(key, { speaker: resolver.resolve(phrase, subject), rule: resolver.lastRule });
+  }
+  return speakers;
+}
+
+/**
+ * The sentences a pronoun or an epithet may refer back to: from the paragraph two before it
+ * (the resolver's reach) up to its own sentence. A subject found there may itself be a pronoun,
+ * so the search repeats from those subjects until nothing new turns up.
+ */
+function sentencesBeforeAnaphors(ctx: CueContext, phrases: Phrase[]): Set<number> {
+  const sentences = new Set<number>();
+  const pending = phrases.filter(refersBack);
+  while (pending.length > 0) {
+    const phrase = pending.pop()!;
+    const last = sentenceAt(ctx.t, phrase.start);
+    const paragraph = upperBoundNumber(ctx.paragraphStarts, phrase.start) - 1;
+    const floor = ctx.paragraphStarts[Math.max(0, paragraph - ANAPHOR_PARAGRAPHS)]!;
+    for (let s = last; s >= 0 && sentenceSpan(ctx.t, s).end > floor && last - s <= ANAPHOR_SENTENCES; s--) {
+      if (sentences.has(s)) continue;
+      sentences.add(s);
+      const span = sentenceSpan(ctx.t, s);
+      const subject = ctx.mainSubject(span.start, span.end);
+      if (subject && refersBack(subject)) pending.push(subject);
+    }
+  }
+  return sentences;
+}
+
+function refersBack(p: Phrase): boolean {
+  return p.kind === 'pronoun' || p.kind === 'role';
+}
+
+/** Quotes with speakers: a quote without a cue carries on the speaker of the quote before it in its sentence or paragraph. */
+function assemble(drafts: Draft[], speakers: Map<string, Resolved>): TracedQuote[] {
+  const quotes: TracedQuote[] = [];
+  let previous: TracedQuote | null = null;
+  for (const d of drafts) {
+    const resolved = d.kind !== 'scare' && d.cue?.phrase ? speakers.get(phraseKey(d.cue.phrase)) : undefined;
+    let speaker = resolved?.speaker ?? null;
+    let resolution = resolved?.rule ?? null;
+    if (d.kind !== 'scare' && !d.cue?.phrase && previous) {
+      const sameSentence = previous.quote.end > d.sentenceStart;
+      const sameParagraph = previous.quote.start >= d.paragraphStart;
+      if (sameSentence || (d.kind === 'direct' && (d.wholeParagraph || sameParagraph))) {
+        speaker = previous.quote.speaker;
+        resolution = previous.resolution;
+      }
+    }
+    const cue = d.kind === 'scare' ? null : d.cue;
+    const quote: Quote = { text: d.text, start: d.start, end: d.end, kind: d.kind, speaker, cue: cue?.verb ?? null, cueStart: cue?.verbStart ?? null, cueEnd: cue?.verbEnd ?? null };
+    const traced: TracedQuote = { quote, cueRule: cue?.rule ?? null, resolution, reported: null };
+    quotes.push(traced);
+    if (d.kind !== 'scare') previous = traced;
+  }
+  return quotes;
 }
