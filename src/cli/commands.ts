@@ -1,5 +1,5 @@
 /** Registers the corpus commands on the program (see corpus.ts for what each does). */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExportKind } from '../store/export.js';
 import { json, listStories, printDoctor, printExport, quotesBySpeaker, renderQuotes, renderSearch, renderStories, renderStory, renderTimeline, search, storyDetail, timeline, withStore } from './corpus.js';
 import { EXIT_OK, EXIT_USAGE, type Io, write } from './io.js';
@@ -22,6 +22,12 @@ interface AddFlags {
 function integer(name: string) {
   const parse = positiveNumber(name);
   return (value: string) => Math.floor(parse(value));
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,5}$/.test(value) || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
 }
 
 function storyId(value: string): number {
@@ -179,6 +185,21 @@ export function registerCorpusCommands(program: Command, io: Io, setCode: (code:
     .option('--json', 'print JSON')
     .action(async (flags: { db?: string; json?: boolean }) => {
       setCode(await withStore(flags, io, (store) => printDoctor(store, io, !!flags.json), { migrate: false }));
+    });
+
+  program
+    .command('serve')
+    .description('Serve the HTTP API (/api, see docs/api.md) and the web app (web/dist). Loopback only unless given a token.')
+    .option('--db <target>', DB_HELP)
+    .option('--port <n>', 'port to listen on (0: any free port)', port, 8080)
+    .option('--host <address>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
+    .option('--token <token>', 'require this bearer token on every request (default: $NEWSPRISM_TOKEN); at least 16 characters')
+    .option('--workers <n>', 'worker threads that clean and analyse added pages (0: in the main thread)', (v) => Math.max(0, Math.floor(Number(v)) || 0), defaultWorkers())
+    .option('--max-upload <bytes>', 'largest request body accepted (413 above it)', integer('--max-upload'), 10 * 1024 * 1024)
+    .action(async (flags: { db?: string; port: number; host: string; token?: string; workers: number; maxUpload: number }) => {
+      // The server (Hono, ingest) loads only for this command.
+      const { serveCommand } = await import('../serve/serve.js');
+      setCode(await serveCommand(flags, io));
     });
 
   program

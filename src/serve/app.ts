@@ -1,0 +1,336 @@
+/**
+ * The HTTP API over one corpus, and the web app beside it. Routes are declared with their zod
+ * schemas (schemas.ts): requests are validated at the boundary and GET /api/openapi.json is
+ * generated from the same declarations. The app is a plain Hono object: tests call
+ * `app.request()` without a socket; `serve.ts` puts it on a port.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { articleDetail, listArticles, listEntities, listOutlets } from '../store/browse.js';
+import type { Store } from '../store/open.js';
+import { listStories, quotesBySpeaker, storyDetail, timeline } from '../store/queries.js';
+import { search } from '../store/search.js';
+import { AnswerCache, type CacheOptions } from './cache.js';
+import { errorBody, errorResponse, handleError } from './errors.js';
+import { JobQueue, type JobOptions, type PageRequest } from './jobs.js';
+import * as S from './schemas.js';
+import { access, sameOriginWrites, securityHeaders } from './security.js';
+import { webApp } from './static.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface AppOptions {
+  /** Bearer token every request must carry; null on a loopback server without one. */
+  token?: string | null;
+  /** Folder of the built web app (web/dist by default). */
+  webRoot?: string;
+  /** Largest request body, bytes (413 above it). */
+  maxBodyBytes?: number;
+  /** Ingest jobs: worker threads, fetch limits. */
+  jobs?: Partial<JobOptions>;
+  /** Answers kept until the corpus changes (see cache.ts); `{ maxEntries: 0 }` turns it off. */
+  cache?: CacheOptions;
+  /** Where the server logs what clients are not told (stack traces, database causes). */
+  log?: (line: string) => void;
+}
+
+export interface ServedApp {
+  app: OpenAPIHono;
+  jobs: JobQueue;
+  close(): Promise<void>;
+}
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = {
+  400: json(S.ErrorBody, 'invalid request'),
+  401: json(S.ErrorBody, 'token missing or wrong'),
+  503: json(S.ErrorBody, 'the database failed'),
+};
+const notFound = { 404: json(S.ErrorBody, 'not found') };
+
+function page<T>(items: T[], limit: number, offset: number) {
+  return { items, limit, offset };
+}
+
+/** Lists computed whole (timeline events, speakers) are paged after the fact. */
+function slice<T>(items: T[], limit: number, offset: number) {
+  return page(items.slice(offset, offset + limit), limit, offset);
+}
+
+function validationMessage(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const where = issue.path.join('.');
+      return where && !issue.message.startsWith(where) ? `${where}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+export function createApp(store: Store, options: AppOptions = {}): ServedApp {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const cache = new AnswerCache(store, options.cache);
+  const jobs = new JobQueue(store, {
+    workers: 0,
+    log,
+    ...options.jobs,
+    onWrite: () => {
+      cache.invalidate();
+      options.jobs?.onWrite?.();
+    },
+  });
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json(errorBody('validation', validationMessage(result.error)), 400);
+    },
+  });
+
+  app.use('*', securityHeaders());
+  app.use('*', access(options.token ?? null));
+  app.use('*', sameOriginWrites());
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET' || !cache.enabled || c.req.path.startsWith('/api/jobs/')) {
+      await next();
+      c.res.headers.set('Cache-Control', 'no-store');
+      return;
+    }
+    const generation = await cache.current();
+    const key = c.req.url.slice(c.req.url.indexOf('/api/'));
+    let answer = cache.get(key, generation);
+    if (!answer) {
+      await next();
+      if (c.res.status !== 200) {
+        c.res.headers.set('Cache-Control', 'no-store');
+        return;
+      }
+      answer = cache.set(key, generation, await c.res.text());
+    }
+    // Revalidated by the browser on every use (no-cache), answered 304 while the corpus is unchanged.
+    const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ETag: answer.etag };
+    const fresh = c.req.header('if-none-match') === answer.etag;
+    // Replaced, not merged: the handler's answer has been read.
+    c.res = undefined;
+    c.res = fresh ? new Response(null, { status: 304, headers }) : new Response(answer.body, { status: 200, headers });
+  });
+  app.onError((error, c) => handleError(error, c, store.target, log));
+
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  app.use(
+    '/api/pages',
+    bodyLimit({ maxSize: maxBody, onError: (c) => errorResponse(c, 413, 'too_large', `request body larger than ${maxBody} bytes`) }),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/stories',
+      summary: 'Stories, newest activity first',
+      request: { query: S.StoriesQuery },
+      responses: { 200: json(S.pageOf(S.StorySummary, 'StoryPage'), 'stories'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(page(await listStories(store, q), q.limit, q.offset), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/stories/{id}',
+      summary: 'One story: outlets and genre mix, key entities, timeline, who said what, articles',
+      request: { params: S.StoryParams },
+      responses: { 200: json(S.StoryDetail, 'the story (a merged ID answers with the story it was merged into)'), ...errors, ...notFound },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const story = await storyDetail(store, id);
+      if (!story) return c.json(errorBody('not_found', `no story #${id}`), 404);
+      return c.json(story, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/timeline',
+      summary: 'Dated events across articles (one event per happening, conflicting dates flagged)',
+      request: { query: S.TimelineQuery },
+      responses: { 200: json(S.pageOf(S.TimelineEvent, 'TimelinePage'), 'events by date'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(slice(await timeline(store, { story: q.story ?? null, entity: q.entity ?? null }), q.limit, q.offset), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/quotes',
+      summary: 'Who said what, grouped by speaker',
+      request: { query: S.QuotesQuery },
+      responses: { 200: json(S.pageOf(S.SpeakerQuotes, 'QuotesPage'), 'speakers, most quoted first'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(slice(await quotesBySpeaker(store, { speaker: q.speaker ?? null, story: q.story ?? null }), q.limit, q.offset), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/search',
+      summary: 'Ranked full-text search with highlighted snippets',
+      request: { query: S.SearchQuery },
+      responses: { 200: json(S.pageOf(S.SearchHit, 'SearchPage'), 'matches, best first'), ...errors },
+    }),
+    async (c) => {
+      const { q, ...filters } = c.req.valid('query');
+      return c.json(page(await search(store, q, filters), filters.limit, filters.offset), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/entities',
+      summary: 'People, organisations, places and groups, with the number of articles mentioning each',
+      request: { query: S.EntitiesQuery },
+      responses: { 200: json(S.pageOf(S.EntitySummary, 'EntityPage'), 'entities, most articles first'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(page(await listEntities(store, q), q.limit, q.offset), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/articles',
+      summary: 'Articles, newest first',
+      request: { query: S.ArticlesQuery },
+      responses: { 200: json(S.pageOf(S.ArticleSummary, 'ArticlePage'), 'articles'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(page(await listArticles(store, q), q.limit, q.offset), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/articles/{id}',
+      summary: 'One article: clean text, paragraphs, analysis with offsets into the text, provenance and what was removed from its page',
+      request: { params: S.ArticleParams },
+      responses: { 200: json(S.ArticleDetail, 'the article'), ...errors, ...notFound },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const article = await articleDetail(store, id);
+      if (!article) return c.json(errorBody('not_found', `no article #${id}`), 404);
+      return c.json(article, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/outlets',
+      summary: 'Outlets with article, copy and story counts and their genre mix',
+      request: { query: S.PageQuery },
+      responses: { 200: json(S.pageOf(S.OutletSummary, 'OutletPage'), 'outlets, most articles first'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(page(await listOutlets(store, q), q.limit, q.offset), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/pages',
+      summary: 'Add pages: pasted text or HTML, a page or feed URL, or uploaded files. Starts an ingest job.',
+      request: {
+        body: {
+          // Not `required`: with two media types that would run both validators on every body.
+          content: {
+            'application/json': { schema: S.PagesJsonBody },
+            'multipart/form-data': { schema: S.PagesFormBody },
+          },
+        },
+      },
+      responses: {
+        202: json(z.object({ job: S.Job }).openapi('JobAccepted'), 'the job started; poll GET /api/jobs/{id}'),
+        ...errors,
+        403: json(S.ErrorBody, 'cross-site request'),
+        413: json(S.ErrorBody, 'body too large'),
+        415: json(S.ErrorBody, 'neither JSON nor multipart'),
+      },
+    }),
+    async (c) => {
+      const request = await pageRequest(c);
+      if ('error' in request) return c.json(errorBody('validation', request.error), 400);
+      const job = jobs.submit(request);
+      c.header('Location', `/api/jobs/${job.id}`);
+      return c.json({ job }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/jobs/{id}',
+      summary: 'An ingest job and its counters',
+      request: { params: S.JobParams },
+      responses: { 200: json(S.Job, 'the job'), ...errors, ...notFound },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const job = jobs.get(id);
+      if (!job) return c.json(errorBody('not_found', `no job ${id} (jobs are kept in memory until the server stops)`), 404);
+      return c.json(job, 200);
+    },
+  );
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'newsprism', version: '1', description: 'The newsprism corpus over HTTP. Errors are { error: { code, message } }.' },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'needed when the server was started with a token' });
+
+  app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
+  const web = webApp(options.webRoot);
+  app.all('*', (c) => web(c));
+
+  return {
+    app,
+    jobs,
+    close: () => jobs.close(),
+  };
+}
+
+/** The validated body as an ingest request, or a message for a 400. */
+async function pageRequest(c: Context): Promise<PageRequest | { error: string }> {
+  const type = c.req.header('content-type') ?? '';
+  if (/^multipart\/form-data/i.test(type)) {
+    const form = (c.req as unknown as { valid(target: 'form'): Record<string, unknown> }).valid('form');
+    const files: { name: string; bytes: Uint8Array }[] = [];
+    for (const value of Object.values(form).flat()) {
+      if (value instanceof File) files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+    if (files.length === 0) return { error: 'no file in the upload (send one or more files as multipart/form-data)' };
+    return { kind: 'files', files };
+  }
+  if (!/^application\/(?:[\w.+-]+\+)?json/i.test(type)) return { error: 'send JSON ({ text }, { html } or { url }) or files as multipart/form-data' };
+  const body = (c.req as unknown as { valid(target: 'json'): z.infer<typeof S.PagesJsonBody> }).valid('json');
+  if (body.url !== undefined) return { kind: 'url', url: body.url, published: body.published };
+  if (body.html !== undefined) return { kind: 'paste', format: 'html', text: body.html, name: body.name, published: body.published };
+  if (body.text !== undefined) return { kind: 'paste', format: 'text', text: body.text, name: body.name, published: body.published };
+  return { error: 'send exactly one of text, html or url' };
+}
