@@ -23,7 +23,8 @@ import { clockValue, needsTense, resolveReading, type Resolved } from './dates/r
 import { propose } from './dates/rules.js';
 import { selectCandidates } from './dates/select.js';
 import { sentenceIndexes, splitSentences, type Sentences } from './dates/sentences.js';
-import { clauseTenses, type TenseVerdict } from './dates/tense.js';
+import { clauseTenses, clauseTokens, clauseTokensFrom, type TenseVerdict } from './dates/tense.js';
+import type { TaggedText } from './text.js';
 
 export { chronoBaseline } from './dates/chrono.js';
 
@@ -46,8 +47,11 @@ interface Placed {
 
 type Wants = (c: Candidate) => boolean;
 
-/** Tense verdicts, computed sentence by sentence and only where some expression needs one. */
-function tenses(text: string, sentences: Sentences, chosen: readonly Candidate[], sentenceOf: readonly number[], wants: Wants): (TenseVerdict | null)[] {
+/**
+ * Tense verdicts, computed sentence by sentence and only where some expression needs one, from
+ * the whole text's wink pass when there is one, else by tagging those sentences alone.
+ */
+function tenses(text: string, tokens: TaggedText | null, sentences: Sentences, chosen: readonly Candidate[], sentenceOf: readonly number[], wants: Wants): (TenseVerdict | null)[] {
   const out: (TenseVerdict | null)[] = new Array(chosen.length).fill(null);
   for (let i = 0; i < chosen.length; ) {
     let j = i;
@@ -56,9 +60,14 @@ function tenses(text: string, sentences: Sentences, chosen: readonly Candidate[]
     const wanted = group.map(wants);
     if (wanted.some(Boolean)) {
       const start = sentences.starts[sentenceOf[i]!]!;
-      const end = Math.max(sentences.ends[sentenceOf[i]!]!, group.at(-1)!.end);
+      const sentenceEnd = sentences.ends[sentenceOf[i]!]!;
+      const end = Math.max(sentenceEnd, group.at(-1)!.end);
       const spans = group.map((c) => ({ start: c.start - start, end: c.end - start }));
-      clauseTenses(text.slice(start, end), spans, wanted).forEach((verdict, k) => (out[i + k] = verdict));
+      // An expression running past its sentence cuts the next one: wink tags the words before such
+      // a cut by what follows them, so that slice is tagged alone, as it always was.
+      const shared = tokens && end === sentenceEnd ? clauseTokensFrom(tokens, start, end) : null;
+      const clause = shared ?? clauseTokens(text.slice(start, end));
+      clauseTenses(clause, spans, wanted).forEach((verdict, k) => (out[i + k] = verdict));
     }
     i = j;
   }
@@ -163,12 +172,12 @@ function attachTimes(analysed: Analysed[], reportDays: readonly (Day | null)[]):
   });
 }
 
-function analyse(text: string, published: Day | null, wants: Wants): Analysed[] {
+function analyse(text: string, tokens: TaggedText | null, published: Day | null, wants: Wants): Analysed[] {
   const sentences = splitSentences(text);
   const chosen = selectCandidates(propose(text), text.length);
   const starts = chosen.map((c) => c.start);
   const sentenceOf = sentenceIndexes(sentences, starts);
-  const verdicts = tenses(text, sentences, chosen, sentenceOf, wants);
+  const verdicts = tenses(text, tokens, sentences, chosen, sentenceOf, wants);
   const quoted = insideQuotations(quotationSpans(text), starts);
   const { resolved, reportDays } = resolveInOrder(text, sentences, { chosen, sentenceOf, quoted, verdicts }, published);
   const analysed = chosen.map((candidate, k) => ({ candidate, sentence: sentenceOf[k]!, tense: verdicts[k]!, resolved: resolved[k]! }));
@@ -182,17 +191,21 @@ function toExpression(text: string, a: Analysed): TemporalExpression {
   return { start, end, text: text.slice(start, end), value, type, basis };
 }
 
+/** The analysis stage's wink pass over `text`, if the caller's is of this same text. */
+const sameText = (text: string, tokens: TaggedText | undefined): TaggedText | null => (tokens && tokens.text === text ? tokens : null);
+
 /**
  * Every temporal expression in `text`. `published` (YYYY-MM-DD) anchors relative and
- * tense-dependent values; without it only fully written ones get a value.
+ * tense-dependent values; without it only fully written ones get a value. `tokens` is the
+ * analysis stage's wink pass over this same text, when the caller has it.
  */
-export function findDates(text: string, options: { published: string | null }): TemporalExpression[] {
+export function findDates(text: string, options: { published: string | null }, tokens?: TaggedText): TemporalExpression[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const published = parseDay(options.published);
   // Without a publication date tense still tells "in two days" (a date) from a duration, and
   // whether a clock time is a past event that takes the narrative's day.
   const wants: Wants = (c) => needsTense(c.reading) && (published !== null || c.reading.kind === 'inUnits' || c.reading.kind === 'time');
-  return analyse(text, published, wants).map((a) => toExpression(text, a));
+  return analyse(text, sameText(text, tokens), published, wants).map((a) => toExpression(text, a));
 }
 
 const isFullDate = (c: Candidate) => c.reading.kind === 'calendar' && c.reading.year !== null && c.reading.day !== null;
@@ -202,10 +215,10 @@ const isFullDate = (c: Candidate) => c.reading.kind === 'calendar' && c.reading.
  * written date outside a future clause — a report dates its events on or before the day it
  * appears. Null when the text writes no such date.
  */
-export function inferPublished(text: string): string | null {
+export function inferPublished(text: string, tokens?: TaggedText): string | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   let latest: string | null = null;
-  for (const a of analyse(text, null, isFullDate)) {
+  for (const a of analyse(text, sameText(text, tokens), null, isFullDate)) {
     if (!isFullDate(a.candidate) || a.tense?.direction === 1 || !a.resolved.value) continue;
     if (latest === null || a.resolved.value > latest) latest = a.resolved.value;
   }

@@ -2,7 +2,7 @@
  * The analysis stage: an article's text in, its entities, quotes, dates, numbers and genre out.
  *
  * Order matters:
- *  1. tokens and sentences (wink-nlp) — every later step reads sentence boundaries;
+ *  1. tokens, sentences, tags and lemmas (wink-nlp), once — every later step reads them;
  *  2. entities — quotes attribute to them, and pronouns resolve to the last person;
  *  3. quotes and speakers;
  *  4. temporal expressions, resolved against the publication date with the sentence's tense;
@@ -40,8 +40,8 @@ export function analyzeText(text: string, options: AnalyzeOptions, context: Arti
   const tokens = tokenize(text);
   const entities = findEntities(tokens);
   const quotes = findQuotes(tokens, entities);
-  const dates = findDates(text, { published: options.published });
-  const numbers = findNumbers(text);
+  const dates = findDates(text, { published: options.published }, tokens);
+  const numbers = findNumbers(text, tokens);
   const { genre, signals } = classifyGenre(text, { title: context.title ?? null, authors: context.authors ?? [], removedDisclaimers: context.removedDisclaimers ?? [] });
   return { entities, quotes, dates, numbers, genre, genreSignals: signals, note: null };
 }

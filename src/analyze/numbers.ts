@@ -27,11 +27,11 @@
  *   a scale word or a range makes it a number ("at least one person", "one million").
  * - Qualifiers are reported lower-cased, as in QUALIFIERS.
  *
- * Linear in the length of the text: one tokenising pass, one part-of-speech pass (wink-nlp),
- * then a left-to-right scan whose look-ahead and look-behind are bounded by small constants.
+ * Linear in the length of the text: one tokenising pass, the part-of-speech tags and lemmas of
+ * the analysis stage's wink-nlp pass (text.ts; tagged here when called on its own), then a
+ * left-to-right scan whose look-ahead and look-behind are bounded by small constants.
  */
-import winkNLP, { type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { tag, type TaggedText } from './text.js';
 import type { NumericClaim } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -232,14 +232,6 @@ const UNIT_MAX_WORDS = 5;
 const NOUN_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
 const MODIFIER_TAGS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN']);
 
-/**
- * wink-nlp's tokenizer takes time quadratic in the length of a run without spaces (a 40,000-character
- * run takes seconds), so longer runs are blanked before tagging. No English word comes near this
- * length; such runs (URLs, base64) simply go untagged.
- */
-const MAX_TAGGED_RUN = 64;
-const LONG_RUN = new RegExp(`\\S{${MAX_TAGGED_RUN + 1},}`, 'g');
-
 /** How far past a token's expected place the tagger's copy of it is looked for; bounds the alignment. */
 const ALIGN_WINDOW = 64;
 
@@ -257,62 +249,89 @@ interface Token {
   kind: Kind;
   /** Universal part-of-speech tag from wink-nlp when one of its tokens starts here, else null. */
   pos: string | null;
-  /** wink-nlp's lemma, lower-cased, under the same condition ("routes" → "route"). */
-  lemma: string | null;
+  /** The wink-nlp token whose lemma describes this word, under the same condition, else -1 (see lemmaOf). */
+  lemmaAt: number;
   /** A line break lies between this token and the previous one: phrases never run across it. */
   breakBefore: boolean;
 }
 
-/** Digits with their separators kept whole ("10,000", "14:30", "12/05/2024") so each is judged once. */
-const TOKEN_PATTERN = /(\d+(?:[.,:/]\d+)*)|([\p{L}\p{M}]+(?:[-'’‐][\p{L}\p{M}]+)*)|(\S)/gu;
+/**
+ * Tokens are digits with their separators kept whole ("10,000", "14:30", "12/05/2024") so each is
+ * judged once, else words (letters and marks, hyphens and apostrophes inside), else any one
+ * other character; whitespace separates them. That is /(\d+(?:[.,:/]\d+)*)|(WORD)|(\S)/gu, read
+ * with the anchored patterns below, which build no match object per token.
+ */
+const DIGITS_AT = /\d+(?:[.,:/]\d+)*/uy;
+const WORD_AT = /[\p{L}\p{M}]+(?:[-'’‐][\p{L}\p{M}]+)*/uy;
+const SPACE_AT = /\s/uy;
 
-function tokenize(text: string, tags: Map<number, Tag>): Token[] {
+/** Whether `text` matches the anchored `pattern` at `at`; the end of the match is then `pattern.lastIndex`. */
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/** Where the token starting at `at` ends, and its kind; null when `at` is whitespace. */
+function readToken(text: string, at: number): { end: number; kind: Kind } | null {
+  const c = text.charCodeAt(at);
+  if (c < 128 ? isAsciiSpace(c) : matchesAt(SPACE_AT, text, at)) return null;
+  if (c >= 48 && c <= 57 && matchesAt(DIGITS_AT, text, at)) return { end: DIGITS_AT.lastIndex, kind: 'number' };
+  if (matchesAt(WORD_AT, text, at)) return { end: WORD_AT.lastIndex, kind: 'word' };
+  // One code point: a surrogate pair is one character.
+  const pair = c >= 0xd800 && c <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+  return { end: at + (pair ? 2 : 1), kind: 'symbol' };
+}
+
+/** Whether text[from, to) holds a line break (\n, \r, U+2028, U+2029). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+function tokenize(text: string, wink: TaggedText): Token[] {
+  const tags = alignTags(text, wink.values, wink.spaces);
   const tokens: Token[] = [];
   let previousEnd = 0;
-  for (const m of text.matchAll(TOKEN_PATTERN)) {
-    const start = m.index;
-    const kind: Kind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'symbol';
-    const breakBefore = /[\n\r\u2028\u2029]/.test(text.slice(previousEnd, start));
-    const tag = tags.get(start);
-    const lower = m[0].toLowerCase();
-    const lemma = tag && tag.length === m[0].length ? tag.lemma : null;
-    tokens.push({ start, end: start + m[0].length, text: m[0], lower, kind, pos: tag?.pos ?? null, lemma, breakBefore });
-    previousEnd = start + m[0].length;
+  let p = 0;
+  for (let start = 0; start < text.length; ) {
+    const token = readToken(text, start);
+    if (!token) {
+      start++;
+      continue;
+    }
+    const { end, kind } = token;
+    const breakBefore = hasLineBreak(text, previousEnd, start);
+    while (p < tags.starts.length && tags.starts[p]! < start) p++;
+    // wink's token starting here, if any; its lemma only describes a word wink did not split ("battery-powered").
+    const k = p < tags.starts.length && tags.starts[p] === start ? tags.index[p]! : -1;
+    const surface = text.slice(start, end);
+    const lemmaAt = k >= 0 && (wink.values[k]?.length ?? 0) === end - start ? k : -1;
+    tokens.push({ start, end, text: surface, lower: surface.toLowerCase(), kind, pos: k >= 0 ? (wink.pos[k] ?? '') : null, lemmaAt, breakBefore });
+    previousEnd = end;
+    start = end;
   }
   return tokens;
 }
 
-interface Tag {
-  pos: string;
-  lemma: string;
-  /** Length of wink's token: a lemma only describes a word wink did not split ("battery-powered"). */
-  length: number;
-}
-
-type Tagger = (text: string) => Map<number, Tag>;
-let tagger: Tagger | null = null;
-
-/** Loaded on first use (about 70 ms), with only the tagger: entities and sentiment are not needed here. */
-function loadTagger(): Tagger {
-  const nlp = winkNLP(model, ['pos']);
-  const its = nlp.its;
-  return (text) => {
-    const tokens = nlp.readDoc(text.replace(LONG_RUN, (run) => ' '.repeat(run.length))).tokens();
-    const tags = tokens.out(its.pos);
-    // The typings give `its.lemma` the addons parameter wink itself supplies, which `out` does not accept.
-    const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
-    const values = tokens.out(its.value);
-    return alignTags(text, values, tokens.out(its.precedingSpaces), (k) => ({ pos: tags[k] ?? '', lemma: (lemmas[k] ?? '').toLowerCase(), length: values[k]?.length ?? 0 }));
-  };
+/** wink's tokens found in the text: where each starts (ascending) and its index among wink's tokens. */
+interface Aligned {
+  starts: number[];
+  index: number[];
 }
 
 /**
  * wink-nlp reports tokens, not offsets. Its tokens are substrings of the text in order, so each is
  * found at, or a little after, where the previous one ended. One that cannot be found nearby (the
- * tagger normalised it) is skipped: its words simply have no tag.
+ * tagger normalised it) is skipped: its words simply have no tag. wink tags the text with long
+ * runs without spaces blanked (text.ts), so URLs and base64 go untagged.
  */
-function alignTags(text: string, values: string[], spaces: string[], tagOf: (k: number) => Tag): Map<number, Tag> {
-  const byStart = new Map<number, Tag>();
+function alignTags(text: string, values: string[], spaces: string[]): Aligned {
+  const aligned: Aligned = { starts: [], index: [] };
   let cursor = 0;
   values.forEach((value, k) => {
     if (value.length === 0) return;
@@ -322,10 +341,11 @@ function alignTags(text: string, values: string[], spaces: string[], tagOf: (k: 
       if (found < 0) return;
       start = cursor + found;
     }
-    byStart.set(start, tagOf(k));
+    aligned.starts.push(start);
+    aligned.index.push(k);
     cursor = start + value.length;
   });
-  return byStart;
+  return aligned;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,6 +355,8 @@ function alignTags(text: string, values: string[], spaces: string[], tagOf: (k: 
 interface Scan {
   text: string;
   tokens: Token[];
+  /** The wink-nlp pass the tokens were tagged from. */
+  wink: TaggedText;
   /** The first token a new claim may cover: words already inside a claim never qualify the next one. */
   floor: number;
 }
@@ -429,7 +451,7 @@ function millionNotMetre(scan: Scan, base: Core, digits: string, suffix: string)
   if (digits.includes('.')) return true;
   const next = tokenAt(scan, base.last + 2);
   if (!next || !spaced(tokenAt(scan, base.last + 1), next) || next.kind !== 'word' || next.pos === 'VERB') return false;
-  return /^\p{Ll}/u.test(next.text) && isPlural(next);
+  return /^\p{Ll}/u.test(next.text) && isPlural(scan, next);
 }
 
 /** "44°C", "44°": a temperature; the scale letter, when glued on, picks Celsius or Fahrenheit. */
@@ -698,9 +720,15 @@ function readPercent(scan: Scan, k: number): Unit | null {
 const isParticiple = (t: Token, pos: string): boolean => pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower);
 
 /** A plural noun, by its lemma ("routes" → "route", "crises" → "crisis"); by its ending when untagged. */
-function isPlural(t: Token): boolean {
+function isPlural(scan: Scan, t: Token): boolean {
   if (IRREGULAR_PLURALS.has(t.lower)) return true;
-  return t.lemma ? t.lemma !== t.lower : /[^siu]s$/.test(t.lower);
+  const lemma = lemmaOf(scan, t);
+  return lemma ? lemma !== t.lower : /[^siu]s$/.test(t.lower);
+}
+
+/** wink-nlp's lemma of a word, lower-cased ("routes" → "route"); null when wink has no token of just this word. */
+function lemmaOf(scan: Scan, t: Token): string | null {
+  return t.lemmaAt >= 0 ? scan.wink.lemma(t.lemmaAt).toLowerCase() : null;
 }
 
 /**
@@ -727,7 +755,7 @@ function readNounPhrase(scan: Scan, k: number, mayJoin: boolean): Unit {
       if (more && more.unit !== null && /^\p{Ll}/u.test(more.unit)) end = more.last;
       break;
     }
-    if (end >= 0 && closesPhrase(scan.tokens[end]!, t)) break;
+    if (end >= 0 && closesPhrase(scan, scan.tokens[end]!, t)) break;
     const pos = unitTag(t, j === k + 1);
     if (NOUN_TAGS.has(pos)) end = j;
     else if (!MODIFIER_TAGS.has(pos) && !(isParticiple(t, pos) && NOUN_TAGS.has(tokenAt(scan, j + 1)?.pos ?? ''))) break;
@@ -742,8 +770,8 @@ function continuesPhrase(scan: Scan, j: number): boolean {
 }
 
 /** A plural noun ends the phrase, and so does a capitalised word after a common noun. */
-function closesPhrase(head: Token, t: Token): boolean {
-  return isPlural(head) || (/^\p{Ll}/u.test(head.text) && /^\p{Lu}/u.test(t.text));
+function closesPhrase(scan: Scan, head: Token, t: Token): boolean {
+  return isPlural(scan, head) || (/^\p{Ll}/u.test(head.text) && /^\p{Lu}/u.test(t.text));
 }
 
 function readUnit(scan: Scan, c: Core): Unit {
@@ -792,7 +820,7 @@ function isYear(scan: Scan, c: Core): boolean {
   const prev = prevToken(scan, c.first);
   if (prev && YEAR_LEADS.has(prev.lower)) return true;
   const next = tokenAt(scan, c.last + 1);
-  const counted = spaced(t, next) && next!.kind === 'word' && next!.pos === 'NOUN' && /^\p{Ll}/u.test(next!.text) && isPlural(next!);
+  const counted = spaced(t, next) && next!.kind === 'word' && next!.pos === 'NOUN' && /^\p{Ll}/u.test(next!.text) && isPlural(scan, next!);
   return !counted;
 }
 
@@ -891,8 +919,12 @@ interface Qualifier {
   first: number;
 }
 
+/** The words QUALIFIERS end with: a token that is none of them ends no qualifier. */
+const QUALIFIER_ENDINGS: ReadonlySet<string> = new Set(QUALIFIERS.map((q) => q.split(' ').at(-1)!));
+
 /** The longest QUALIFIERS phrase ending right before token `first`, as whole words on one line. */
 function readQualifier(scan: Scan, first: number): Qualifier | null {
+  if (!QUALIFIER_ENDINGS.has(scan.tokens[first - 1]?.lower ?? '')) return null;
   for (let n = Math.min(QUALIFIER_MAX_WORDS, first - scan.floor); n >= 1; n--) {
     const start = first - n;
     let ok = true;
@@ -901,6 +933,38 @@ function readQualifier(scan: Scan, first: number): Qualifier | null {
     if (QUALIFIERS.includes(phrase)) return { qualifier: phrase, first: start };
   }
   return null;
+}
+
+/**
+ * Whether readCore can read anything at token `i`: digits, a currency sign or code, a dollar
+ * prefix ("US$"), "minus", "half", "a"/"an", a vague plural, or a word whose first hyphen part is
+ * a number word. Most tokens are none of these, and the scan skips them without the readers;
+ * so it must accept every token readCore would read something at (it may accept more).
+ */
+function mayOpenQuantity(scan: Scan, i: number): boolean {
+  const t = scan.tokens[i]!;
+  if (t.kind === 'number') return true;
+  if (t.kind === 'symbol') return !!CURRENCY_SIGNS[t.text];
+  if (OPENING_WORDS.has(t.lower) || CURRENCY_CODES.has(t.text) || scan.tokens[i + 1]?.text === '$') return true;
+  const dash = firstHyphen(t.lower);
+  return dash >= 0 && OPENING_WORDS.has(t.lower.slice(0, dash));
+}
+
+/**
+ * Words readCore reads: those it names, the vague plurals, and the words `classify` knows. The
+ * vocabularies are plain objects, so a word named like an Object.prototype member ("constructor")
+ * passes their lookups too; it is listed so the scan treats it as before.
+ */
+const OPENING_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'half', 'minus', 'hundred', 'dozen', ...Object.keys(VAGUE_PLURALS), ...Object.keys(ONES), ...Object.keys(TEENS),
+  ...Object.keys(TENS), ...Object.keys(SCALE_WORDS), ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
+/** Index of the first hyphen ("-" or "‐") in `word`, as `parts` splits it; -1 when none. */
+function firstHyphen(word: string): number {
+  const a = word.indexOf('-');
+  const b = word.indexOf('‐');
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 /** Everything before the unit: money, then a fraction, a vague magnitude, digits or spoken words. */
@@ -1012,14 +1076,17 @@ function isAgeApposition(scan: Scan, c: Core): boolean {
   return c.first === c.last && Number.isInteger(c.value) && c.value > 0 && c.value <= MAX_AGE;
 }
 
-/** Quantities in an English news body, in text order, with offsets into `text` (end exclusive). */
-export function findNumbers(text: string): NumericClaim[] {
+/**
+ * Quantities in an English news body, in text order, with offsets into `text` (end exclusive).
+ * `tokens` is the analysis stage's wink pass over this same text, when the caller has it.
+ */
+export function findNumbers(text: string, tokens?: TaggedText): NumericClaim[] {
   if (text.trim() === '') return [];
-  tagger ??= loadTagger();
-  const scan: Scan = { text, tokens: tokenize(text, tagger(text)), floor: 0 };
+  const tagged = tokens && tokens.text === text ? tokens : tag(text);
+  const scan: Scan = { text, tokens: tokenize(text, tagged), wink: tagged, floor: 0 };
   const claims: NumericClaim[] = [];
   for (let i = 0; i < scan.tokens.length; ) {
-    const reading = readQuantity(scan, i);
+    const reading = mayOpenQuantity(scan, i) ? readQuantity(scan, i) : null;
     // A figure too long for a double ("1" followed by 400 digits) has no value worth reporting.
     if (reading) claims.push(...reading.claims.filter((c) => Number.isFinite(c.value)));
     i = reading ? Math.max(i + 1, reading.next) : i + 1;

@@ -38,6 +38,14 @@ export function indexSentence(index: EventIndex, text: string, start: number, en
     const at = start + match.index;
     const span = nearest(dated, at, cursor);
     if (at >= span.start && at < span.end) continue;
-    index.set(match[0].toLowerCase().replace(/['’]s?$/, ''), span.point);
+    index.set(withoutPossessive(match[0].toLowerCase()), span.point);
   }
+}
+
+const isApostrophe = (c: string | undefined) => c === "'" || c === '’';
+
+/** "talks'" → "talks", "minister's" → "minister" (the ending /['’]s?$/ removed). */
+function withoutPossessive(word: string): string {
+  if (word.endsWith('s') && isApostrophe(word[word.length - 2])) return word.slice(0, -2);
+  return isApostrophe(word[word.length - 1]) ? word.slice(0, -1) : word;
 }

@@ -29,11 +29,16 @@ function closes(text: string, i: number, closer: string): boolean {
   return closer !== '’' || !isLetter(text[i + 1]);
 }
 
+/** The only characters that change the scan's state: line breaks and quote marks. */
+const MARKS = /[\n"“”«»„‘’]/g;
+
 export function quotationSpans(text: string): Span[] {
   const out: Span[] = [];
   let open = -1;
   let closer = '';
-  for (let i = 0; i < text.length; i++) {
+  // Every other character leaves the state as it is, so the scan jumps from mark to mark.
+  for (const mark of text.matchAll(MARKS)) {
+    const i = mark.index;
     if (text[i] === '\n') {
       if (open >= 0) out.push({ start: open, end: i });
       open = -1;

@@ -22,6 +22,13 @@ export interface Rule {
   reason: string;
   /** Global, with indices (flag "d"); every quantifier bounded, so matching stays linear. */
   pattern: RegExp;
+  /**
+   * Optional, for speed only: named groups of `pattern`, top-level and not optional, whose
+   * stretch (`from` through `to`) every match contains and few places in a text do (month
+   * names, "days ago"). The pattern is then tried only near them (keyed.ts); the matches stay
+   * the same.
+   */
+  key?: { from: string; to?: string };
   read(match: Match, scan: ScanContext): Found | null;
 }
 

@@ -72,6 +72,7 @@ export const monthDay: Rule = {
     `${PREP_BEFORE_DATE}${WEEKDAY_BEFORE_DATE}\\b(?<month>${MONTH_FORMS})\\b\\.?${GAP}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\b(?![.:]\\d|\\s?%)${YEAR_AFTER_DATE}`,
     'dgi',
   ),
+  key: { from: 'month', to: 'day' },
   read: readDayMonth,
 };
 
@@ -82,6 +83,7 @@ export const dayMonth: Rule = {
     `${PREP_BEFORE_DATE}${WEEKDAY_BEFORE_DATE}(?:\\bthe${GAP})?(?<![\\d.,:/$£€])\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?${GAP}(?:of${GAP})?(?<month>${MONTH_FORMS})\\b\\.?${YEAR_AFTER_DATE}`,
     'dgi',
   ),
+  key: { from: 'day', to: 'month' },
   read: readDayMonth,
 };
 
@@ -92,6 +94,7 @@ export const monthYear: Rule = {
     `(?:\\b(?<prep>in|during|since|until|till|by|from|before|after|through|of|between)${GAP})?(?:\\b(?:early|late|mid)[-\\s]{1,3})?\\b(?<month>${MONTH_FORMS})\\b\\.?,?${GAP}(?:of${GAP})?(?<year>\\d{4})\\b(?![\\d%]|[.,]\\d)`,
     'dgi',
   ),
+  key: { from: 'month', to: 'year' },
   read(m, scan) {
     const month = monthOf(g(m, 'month')!);
     const year = Number(g(m, 'year'));
@@ -124,6 +127,7 @@ export const month: Rule = {
       `\\b(?<month>${MONTH_NAMES})\\b(?!-)`,
     'dgi',
   ),
+  key: { from: 'month' },
   read(m, scan) {
     const name = g(m, 'month')!;
     const number = monthOf(name);
@@ -152,6 +156,7 @@ export const weekday: Rule = {
       `\\b(?<wd>${WEEKDAY_NAMES})(?<plural>s)?\\b(?:${GAP}(?<part>morning|afternoon|evening|night))?`,
     'dgi',
   ),
+  key: { from: 'wd' },
   read(m, scan) {
     const number = weekdayNumber(g(m, 'wd')!);
     if (number === null || weekdayIsName(m, scan.text)) return null;
@@ -176,6 +181,7 @@ export const season: Rule = {
       `\\b(?<season>spring|summer|autumn|fall|winter)(?:${GAP}(?:of${GAP})?(?<year>\\d{4})\\b(?![\\d%]))?\\b`,
     'dgi',
   ),
+  key: { from: 'season' },
   read(m, scan) {
     const name = g(m, 'season')!;
     const year = optionalYear(m);
@@ -199,6 +205,7 @@ export const holiday: Rule = {
     `(?:\\b(?<prep>on|at|over|during|since|until|till|by|before|after|from|for|of)${GAP})?\\b(?<name>${HOLIDAY_NAMES})(?:${GAP}(?<year>\\d{4})\\b(?![\\d%]))?\\b`,
     'dgi',
   ),
+  key: { from: 'name' },
   read(m, scan) {
     const name = g(m, 'name')!.replace(/\s+/g, ' ');
     const year = optionalYear(m);
@@ -212,6 +219,7 @@ export const decade: Rule = {
   name: 'decade',
   reason: '"the 1990s" is temporal but no value form in the contract holds a decade, so it is kept with a null value',
   pattern: /\b(?:the\s{1,3})?(?:(?:early|mid|late)[-\s]{1,3})?(?<decade>1\d{2}0|20\d0)s\b/dgi,
+  key: { from: 'decade' },
   read(m, scan) {
     return found(m, scan.text, { kind: 'decade', decade: Number(g(m, 'decade')) });
   },
@@ -239,6 +247,7 @@ export const year: Rule = {
   reason: 'A four-digit year ("in 2019", "the 2021 tender", "mid-2020", "since at least 2022"); counts like "2019 votes" are rejected',
   pattern:
     /(?:\b(?<prep>in|during|since|until|till|by|from|before|after|through|of|the)\s{1,3})?(?:\b(?<floor>at\s{1,3}least|as\s{1,3}early\s{1,3}as)\s{1,3})?(?:\b(?<part>early|late|mid)[-\s]{1,3})?\b(?<year>\d{4})\b(?![%\d]|[.,:/]\d|[-–]\d)/dgi,
+  key: { from: 'year' },
   read(m, scan) {
     const value = Number(g(m, 'year'));
     if (!isYear(value) || yearIsCount(scan.text, m)) return null;

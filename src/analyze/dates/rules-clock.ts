@@ -30,6 +30,7 @@ export const clockTime: Rule = {
       `(?:${GAP}(?<zone>[a-z]{2,5}\\b|local${GAP}time\\b))?`,
     'dgi',
   ),
+  key: { from: 'clock' },
   read(m) {
     const zone = g(m, 'zone');
     const zoned = zone !== undefined && TIME_ZONES.has(lower(zone)) && (zone === zone.toUpperCase() || /local/i.test(zone));
@@ -56,6 +57,7 @@ export const wordClock: Rule = {
     `${LEAD}\\b(?<hour>${Object.keys(CLOCK_WORDS).join('|')})${GAP}(?<part>o['’]clock|in${GAP}the${GAP}(?:morning|afternoon|evening)|at${GAP}night)\\b`,
     'dgi',
   ),
+  key: { from: 'hour', to: 'part' },
   read(m) {
     if (!g(m, 'at') && !g(m, 'approx') && !g(m, 'prep')) return null;
     const written = CLOCK_WORDS[lower(g(m, 'hour'))]!;

@@ -41,6 +41,7 @@ export const relativePeriod: Rule = {
     `(?:\\b(?:earlier|later|early|late)${GAP})?(?<!\\bthe${GAP})\\b(?<shift>this${GAP}past|this${GAP}coming|this|last|next)${GAP}(?<unit>week|weekend|month|year)\\b(?!-)`,
     'dgi',
   ),
+  key: { from: 'shift', to: 'unit' },
   read(m, scan) {
     const shift = SHIFTS[lower(g(m, 'shift')).split(' ').at(-1)!]!;
     return found(m, scan.text, { kind: 'period', unit: periodUnit(lower(g(m, 'unit'))), shift });
@@ -124,6 +125,7 @@ export const countedOffset: Rule = {
       `(?<dir>ago|earlier|later|before|after|ahead${GAP}of|prior${GAP}to|from${GAP}now|hence)\\b${EVENT}`,
     'dgi',
   ),
+  key: { from: 'unit', to: 'dir' },
   read(m, scan) {
     const count = readCount(m);
     if (!count) return null;

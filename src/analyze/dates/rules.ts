@@ -3,8 +3,9 @@
  * pattern with a reason; overlaps are settled afterwards (select.ts): the longest span wins,
  * and on equal length the rule listed first here.
  */
+import { matcherFor } from './keyed.js';
 import type { Candidate } from './readings.js';
-import type { Match, Rule, ScanContext } from './rule.js';
+import type { Rule, ScanContext } from './rule.js';
 import { dayMonth, decade, holiday, month, monthDay, monthYear, numericDate, season, weekday, year } from './rules-calendar.js';
 import { clockTime, wordClock } from './rules-clock.js';
 import { bareDuration, compoundDuration, duration, everySet, frequency, inUnits } from './rules-lengths.js';
@@ -47,15 +48,17 @@ export function monthsUsedAsNames(text: string): Set<number> {
   return out;
 }
 
+const MATCHERS = RULES.map((rule) => ({ rule, matches: matcherFor(rule) }));
+
 /** Every candidate every rule proposes, before overlaps are settled. */
 export function propose(text: string): Candidate[] {
   const scan: ScanContext = { text, nameMonths: monthsUsedAsNames(text) };
   const out: Candidate[] = [];
-  for (const rule of RULES) {
-    for (const match of text.matchAll(rule.pattern)) {
-      const read = rule.read(match as Match, scan);
+  for (const { rule, matches } of MATCHERS) {
+    matches(text, (match) => {
+      const read = rule.read(match, scan);
       if (read && read.end > read.start) out.push({ ...read, rule: rule.name });
-    }
+    });
   }
   return out;
 }

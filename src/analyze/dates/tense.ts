@@ -10,11 +10,14 @@
  * so a present cue means future — decided by tense when a future word ("next", "upcoming")
  * backs it, otherwise only inferred.
  *
+ * The tags come from the analysis stage's one wink pass over the whole text when the caller
+ * has it (clauseTokensFrom), else from tagging the sentence alone (clauseTokens); wink tags a
+ * sentence the same either way, so the verdicts do not depend on which.
+ *
  * Linear in the sentence: cues are found in one pass and the nearest cue on each side of every
  * token in two more.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { tag, type TaggedText } from '../text.js';
 import type { Span } from '../types.js';
 
 export type Direction = -1 | 0 | 1;
@@ -80,20 +83,13 @@ const NOUN_PRECEDING_POS = new Set(['NUM', 'DET', 'ADJ']);
 const CLAUSE_OPENING_POS = new Set(['VERB', 'AUX', 'PRON']);
 const CHAIN_KEEPING_POS = new Set(['ADV', 'PART']);
 
-interface Tokens {
+/** One sentence's tokens, offsets relative to the sentence; lemmas are worked out on first use. */
+export interface ClauseTokens {
   starts: number[];
   ends: number[];
   normal: string[];
-  lemma: string[];
+  lemma(i: number): string;
   pos: string[];
-}
-
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | null = null;
-
-function engine(): Nlp {
-  nlp ??= winkNLP(model, ['pos']);
-  return nlp;
 }
 
 /** Where each token sits: wink keeps the input, so offsets are preceding spaces plus values. */
@@ -113,20 +109,45 @@ function locate(sentence: string, values: string[], spaces: string[]): { starts:
   return { starts, ends };
 }
 
-function tokenize(sentence: string): Tokens {
-  const wink = engine();
-  const its = wink.its;
-  const tokens = wink.readDoc(sentence).tokens();
-  const values = tokens.out(its.value) as string[];
-  const { starts, ends } = locate(sentence, values, tokens.out(its.precedingSpaces) as string[]);
-  return {
-    starts,
-    ends,
-    normal: tokens.out(its.normal) as string[],
-    // wink's typings give `its.lemma` a signature `out()` does not accept; at run time it is an ordinary its-function.
-    lemma: tokens.out(its.lemma as unknown as typeof its.normal) as string[],
-    pos: tokens.out(its.pos) as string[],
-  };
+/** A sentence tagged on its own. */
+export function clauseTokens(sentence: string): ClauseTokens {
+  const t = tag(sentence);
+  const { starts, ends } = locate(sentence, t.values, t.spaces);
+  return { starts, ends, normal: t.normals, lemma: t.lemma, pos: t.pos };
+}
+
+/** Index of the first token starting at or after `offset`. */
+function firstTokenFrom(t: TaggedText, offset: number): number {
+  let lo = 0;
+  let hi = t.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The tokens of text[start, end) cut from the whole text's wink pass, as tagging that slice
+ * alone gives them; null where the two could differ — a token crossing either edge (a run of
+ * newlines and tabs the slice starts inside, an expression ending inside a token), or a token
+ * wink normalised — and the caller then tags the slice alone.
+ */
+export function clauseTokensFrom(t: TaggedText, start: number, end: number): ClauseTokens | null {
+  const first = firstTokenFrom(t, start);
+  if (first > 0 && t.ends[first - 1]! > start) return null;
+  let last = first;
+  for (; last < t.starts.length && t.starts[last]! < end; last++) {
+    if (!t.exact[last] || t.ends[last]! > end || t.ends[last] === t.starts[last]) return null;
+  }
+  const starts: number[] = new Array(last - first);
+  const ends: number[] = new Array(last - first);
+  for (let i = first; i < last; i++) {
+    starts[i - first] = t.starts[i]! - start;
+    ends[i - first] = t.ends[i]! - start;
+  }
+  return { starts, ends, normal: t.normals.slice(first, last), lemma: (i) => t.lemma(first + i), pos: t.pos.slice(first, last) };
 }
 
 type VerbForm = 'pastForm' | 'presentS' | 'ing' | 'base';
@@ -157,13 +178,13 @@ function cueFromChain(chain: Chain, form: VerbForm): Cue {
 }
 
 /** Part of speech of the nearest token before `i` that is not an adverb. */
-function previousNonAdverb(t: Tokens, i: number): string | undefined {
+function previousNonAdverb(t: ClauseTokens, i: number): string | undefined {
   let k = i - 1;
   while (k >= 0 && t.pos[k] === 'ADV') k--;
   return t.pos[k];
 }
 
-function cueFromForm(t: Tokens, i: number, form: VerbForm): Cue {
+function cueFromForm(t: ClauseTokens, i: number, form: VerbForm): Cue {
   if (form === 'pastForm') return 'past';
   if (form === 'presentS') return NOUN_PRECEDING_POS.has(previousNonAdverb(t, i) ?? '') ? null : 'present';
   if (form !== 'base') return null;
@@ -175,12 +196,20 @@ function cueFromForm(t: Tokens, i: number, form: VerbForm): Cue {
 }
 
 /** "agreed to meet": a "to" whose governing word (one or two tokens back) looks forward. */
-function forwardInfinitive(t: Tokens, to: number): boolean {
-  return [to - 1, to - 2].some((k) => k >= 0 && FORWARD_CONTROLLERS.has(t.lemma[k]!));
+function forwardInfinitive(t: ClauseTokens, to: number): boolean {
+  return [to - 1, to - 2].some((k) => k >= 0 && FORWARD_CONTROLLERS.has(t.lemma(k)));
 }
 
-function phraseAt(t: Tokens, i: number): number {
-  for (const phrase of FUTURE_PHRASES) {
+/** FUTURE_PHRASES by first word, in list order: only those can start at a token. */
+const FUTURE_PHRASES_BY_FIRST = new Map<string, (readonly string[])[]>();
+for (const phrase of FUTURE_PHRASES) {
+  const list = FUTURE_PHRASES_BY_FIRST.get(phrase[0]!) ?? [];
+  list.push(phrase);
+  FUTURE_PHRASES_BY_FIRST.set(phrase[0]!, list);
+}
+
+function phraseAt(t: ClauseTokens, i: number): number {
+  for (const phrase of FUTURE_PHRASES_BY_FIRST.get(t.normal[i]!) ?? []) {
     if (!phrase.every((word, k) => t.normal[i + k] === word)) continue;
     const next = t.pos[i + phrase.length];
     // "due to rain" gives a cause, "due to meet" a schedule.
@@ -200,11 +229,11 @@ interface CueScan {
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
 
 /** Punctuation inside a word ("long-distance", "U.S.") joins rather than separates. */
-function insideWord(t: Tokens, i: number): boolean {
+function insideWord(t: ClauseTokens, i: number): boolean {
   return i > 0 && i + 1 < t.starts.length && t.starts[i] === t.ends[i - 1] && t.ends[i] === t.starts[i + 1];
 }
 
-function isBoundary(t: Tokens, i: number): boolean {
+function isBoundary(t: ClauseTokens, i: number): boolean {
   const pos = t.pos[i]!;
   if (pos === 'PUNCT') return !insideWord(t, i);
   if (pos === 'SCONJ') return true;
@@ -213,7 +242,7 @@ function isBoundary(t: Tokens, i: number): boolean {
 }
 
 /** One pass over the tokens; a verb group's tense is carried by a small state (`chain`). */
-function scanCues(t: Tokens, suppressed: boolean[]): CueScan {
+function scanCues(t: ClauseTokens, suppressed: boolean[]): CueScan {
   const n = t.normal.length;
   const cues: Cue[] = new Array(n).fill(null);
   const boundary: boolean[] = new Array(n).fill(false);
@@ -240,7 +269,7 @@ function scanCues(t: Tokens, suppressed: boolean[]): CueScan {
   return { cues, boundary, futureWord };
 }
 
-function stepChain(t: Tokens, i: number, chain: Chain | null, cues: Cue[]): Chain | null {
+function stepChain(t: ClauseTokens, i: number, chain: Chain | null, cues: Cue[]): Chain | null {
   const normal = t.normal[i]!;
   const pos = t.pos[i]!;
   if (MODALS.has(normal)) {
@@ -266,7 +295,7 @@ function stepChain(t: Tokens, i: number, chain: Chain | null, cues: Cue[]): Chai
   }
   if (BE_CHAIN.has(normal)) return stepBe(normal, i, chain, cues);
   if (pos === 'VERB' || pos === 'AUX') {
-    const form = verbForm(normal, t.lemma[i]!);
+    const form = verbForm(normal, t.lemma(i));
     cues[i] = chain ? cueFromChain(chain, form) : cueFromForm(t, i, form);
     // "has risen": the perfect is past, and so is its auxiliary.
     if (chain?.kind === 'have' && cues[i] === 'past') cues[chain.at] = 'past';
@@ -342,7 +371,7 @@ const strength = (cue: Cue) => (cue === 'past' || cue === 'future' ? 2 : cue ? 1
 const strongerCue = (cues: Cue[]) => (left: number, right: number) => (strength(cues[right]!) > strength(cues[left]!) ? right : left);
 
 /** Token ranges of ascending spans; null for a span that covers no token. */
-function tokenRanges(t: Tokens, spans: readonly Span[]): ([number, number] | null)[] {
+function tokenRanges(t: ClauseTokens, spans: readonly Span[]): ([number, number] | null)[] {
   const out: ([number, number] | null)[] = [];
   let first = 0;
   for (const span of spans) {
@@ -355,11 +384,10 @@ function tokenRanges(t: Tokens, spans: readonly Span[]): ([number, number] | nul
 }
 
 /**
- * The tense verdict for each wanted span of one sentence (offsets relative to `sentence`,
+ * The tense verdict for each wanted span of one sentence (offsets relative to the sentence,
  * ascending). Every span's own words are masked, so "last" in "last week" is not a cue.
  */
-export function clauseTenses(sentence: string, spans: readonly Span[], wanted: readonly boolean[]): (TenseVerdict | null)[] {
-  const t = tokenize(sentence);
+export function clauseTenses(t: ClauseTokens, spans: readonly Span[], wanted: readonly boolean[]): (TenseVerdict | null)[] {
   const ranges = tokenRanges(t, spans);
   const suppressed: boolean[] = new Array(t.normal.length).fill(false);
   for (const range of ranges) if (range) for (let i = range[0]; i <= range[1]; i++) suppressed[i] = true;
@@ -371,7 +399,7 @@ export function clauseTenses(sentence: string, spans: readonly Span[], wanted: r
     if (!wanted[k] || !range) return null;
     const cue = nearestIndex(cues, cost, range[0], range[1], strongerCue(scan.cues));
     const verb = nearestIndex(verbs, cost, range[0], range[1], (left) => left);
-    const facts = { pastEvent: verb >= 0 && scan.cues[verb] === 'past', forward: cue >= 0 && FORWARD_CONTROLLERS.has(t.lemma[cue]!) };
+    const facts = { pastEvent: verb >= 0 && scan.cues[verb] === 'past', forward: cue >= 0 && FORWARD_CONTROLLERS.has(t.lemma(cue)) };
     return verdictOf(cue < 0 ? null : scan.cues[cue]!, scan.futureWord, facts);
   });
 }
