@@ -7,13 +7,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { articleDetail, listArticles, listEntities, listOutlets } from '../store/browse.js';
+import { listEntities, type Memo, outletNamed } from '../store/browse.js';
 import type { Store } from '../store/open.js';
-import { listStories, quotesBySpeaker, storyDetail, timeline } from '../store/queries.js';
-import { search } from '../store/search.js';
 import { AnswerCache, type CacheOptions } from './cache.js';
 import { errorBody, errorResponse, handleError } from './errors.js';
 import { JobQueue, type JobOptions, type PageRequest } from './jobs.js';
+import { createReaders } from './readers.js';
 import * as S from './schemas.js';
 import { access, sameOriginWrites, securityHeaders } from './security.js';
 import { webApp } from './static.js';
@@ -29,15 +28,24 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Ingest jobs: worker threads, fetch limits. */
   jobs?: Partial<JobOptions>;
+  /** Reader threads for SQLite files (see readers.ts); 0 reads in the main thread. */
+  readers?: number;
+  /** Tests only: the reader thread's module (the TypeScript source, run through tsx). */
+  readerFile?: string;
   /** Answers kept until the corpus changes (see cache.ts); `{ maxEntries: 0 }` turns it off. */
   cache?: CacheOptions;
   /** Where the server logs what clients are not told (stack traces, database causes). */
   log?: (line: string) => void;
 }
 
+/** What the middleware hands the routes: the memo for the corpus state being answered. */
+export type ServeEnv = { Variables: { memo: Memo | undefined } };
+
 export interface ServedApp {
-  app: OpenAPIHono;
+  app: OpenAPIHono<ServeEnv>;
   jobs: JobQueue;
+  /** Reader threads answering reads (0: the main thread). */
+  readers: number;
   close(): Promise<void>;
 }
 
@@ -48,6 +56,11 @@ const errors = {
   503: json(S.ErrorBody, 'the database failed'),
 };
 const notFound = { 404: json(S.ErrorBody, 'not found') };
+
+/** The corpus-state memo the cache middleware put on the request, or none (cache off). */
+function memoOf(c: Context<ServeEnv>): Memo | undefined {
+  return c.get('memo');
+}
 
 function page<T>(items: T[], limit: number, offset: number) {
   return { items, limit, offset };
@@ -71,6 +84,7 @@ function validationMessage(error: z.ZodError): string {
 export function createApp(store: Store, options: AppOptions = {}): ServedApp {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const cache = new AnswerCache(store, options.cache);
+  const readers = createReaders(store, store.target, options.readers ?? 0, options.readerFile);
   const jobs = new JobQueue(store, {
     workers: 0,
     log,
@@ -80,7 +94,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
       options.jobs?.onWrite?.();
     },
   });
-  const app = new OpenAPIHono({
+  const app = new OpenAPIHono<ServeEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return c.json(errorBody('validation', validationMessage(result.error)), 400);
     },
@@ -96,6 +110,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
       return;
     }
     const generation = await cache.current();
+    c.set('memo', cache.memo(generation));
     const key = c.req.url.slice(c.req.url.indexOf('/api/'));
     let answer = cache.get(key, generation);
     if (!answer) {
@@ -107,7 +122,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
       answer = cache.set(key, generation, await c.res.text());
     }
     // Revalidated by the browser on every use (no-cache), answered 304 while the corpus is unchanged.
-    const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ETag: answer.etag };
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: answer.etag };
     const fresh = c.req.header('if-none-match') === answer.etag;
     // Replaced, not merged: the handler's answer has been read.
     c.res = undefined;
@@ -131,7 +146,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(page(await listStories(store, q), q.limit, q.offset), 200);
+      return c.json(page(await readers.run({ op: 'stories', args: q }), q.limit, q.offset), 200);
     },
   );
 
@@ -145,7 +160,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const story = await storyDetail(store, id);
+      const story = await readers.run({ op: 'story', args: id });
       if (!story) return c.json(errorBody('not_found', `no story #${id}`), 404);
       return c.json(story, 200);
     },
@@ -161,7 +176,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(slice(await timeline(store, { story: q.story ?? null, entity: q.entity ?? null }), q.limit, q.offset), 200);
+      return c.json(slice(await readers.run({ op: 'timeline', args: { story: q.story ?? null, entity: q.entity ?? null } }), q.limit, q.offset), 200);
     },
   );
 
@@ -175,7 +190,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(slice(await quotesBySpeaker(store, { speaker: q.speaker ?? null, story: q.story ?? null }), q.limit, q.offset), 200);
+      return c.json(slice(await readers.run({ op: 'quotes', args: { speaker: q.speaker ?? null, story: q.story ?? null } }), q.limit, q.offset), 200);
     },
   );
 
@@ -189,7 +204,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const { q, ...filters } = c.req.valid('query');
-      return c.json(page(await search(store, q, filters), filters.limit, filters.offset), 200);
+      return c.json(page(await readers.run({ op: 'search', args: { q, filters } }), filters.limit, filters.offset), 200);
     },
   );
 
@@ -203,7 +218,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(page(await listEntities(store, q), q.limit, q.offset), 200);
+      return c.json(page(await listEntities(store, q, memoOf(c)), q.limit, q.offset), 200);
     },
   );
 
@@ -216,8 +231,11 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
       responses: { 200: json(S.pageOf(S.ArticleSummary, 'ArticlePage'), 'articles'), ...errors },
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      return c.json(page(await listArticles(store, q), q.limit, q.offset), 200);
+      const { outlet, ...q } = c.req.valid('query');
+      // Outlet spellings are resolved here, from the names remembered for this corpus state.
+      const outlets = outlet ? await outletNamed(store, outlet, memoOf(c)) : null;
+      if (outlets?.length === 0) return c.json(page([], q.limit, q.offset), 200);
+      return c.json(page(await readers.run({ op: 'articles', args: { ...q, outlets } }), q.limit, q.offset), 200);
     },
   );
 
@@ -231,7 +249,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const article = await articleDetail(store, id);
+      const article = await readers.run({ op: 'article', args: id });
       if (!article) return c.json(errorBody('not_found', `no article #${id}`), 404);
       return c.json(article, 200);
     },
@@ -247,7 +265,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(page(await listOutlets(store, q), q.limit, q.offset), 200);
+      return c.json(page(await readers.run({ op: 'outlets', args: q }), q.limit, q.offset), 200);
     },
   );
 
@@ -311,7 +329,11 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
   return {
     app,
     jobs,
-    close: () => jobs.close(),
+    readers: readers.threads,
+    async close() {
+      await jobs.close();
+      await readers.close();
+    },
   };
 }
 

@@ -7,6 +7,7 @@
  * browser revalidating gets 304 without a body.
  */
 import { createHash } from 'node:crypto';
+import type { Memo } from '../store/browse.js';
 import type { Store } from '../store/open.js';
 
 export interface CacheOptions {
@@ -25,6 +26,8 @@ export interface Cached {
 
 export class AnswerCache {
   private readonly entries = new Map<string, Cached>();
+  /** Values derived from the corpus (all entities with their counts, outlet names), per state. */
+  private readonly derived = new Map<string, Promise<unknown>>();
   private chars = 0;
   private generation = '';
   private local = 0;
@@ -102,12 +105,27 @@ export class AnswerCache {
     return cached;
   }
 
+  /** Remembers derived values for this corpus state; concurrent callers share one computation. */
+  memo(generation: string): Memo {
+    return <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+      if (generation !== this.generation) return compute();
+      let value = this.derived.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = compute();
+        this.derived.set(key, value);
+        value.catch(() => this.derived.get(key) === value && this.derived.delete(key));
+      }
+      return value;
+    };
+  }
+
   get size(): number {
     return this.entries.size;
   }
 
   private clear(): void {
     this.entries.clear();
+    this.derived.clear();
     this.chars = 0;
   }
 }

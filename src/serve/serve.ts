@@ -13,6 +13,7 @@ import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, type Io, write } from '../cli/i
 import type { Store } from '../store/open.js';
 import { type AppOptions, createApp } from './app.js';
 import { isLoopback, MIN_TOKEN_LENGTH } from './security.js';
+import { defaultReaders } from './readers.js';
 import { DEFAULT_WEB_ROOT } from './static.js';
 
 export interface ServeFlags {
@@ -21,6 +22,8 @@ export interface ServeFlags {
   host: string;
   token?: string;
   workers: number;
+  /** Reader threads for an SQLite corpus (default: cores, up to 4). */
+  readers?: number;
   maxUpload: number;
 }
 
@@ -88,6 +91,7 @@ export async function serveCommand(flags: ServeFlags, io: Io, stop?: AbortSignal
         token: token || null,
         maxBodyBytes: flags.maxUpload,
         jobs: { workers: flags.workers },
+        readers: flags.readers ?? defaultReaders(),
         log: (line) => io.stderr.write(`${line}\n`),
       });
     } catch (error) {

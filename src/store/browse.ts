@@ -16,6 +16,14 @@ export interface Page {
   offset?: number;
 }
 
+/**
+ * Remembers a derived value while the corpus does not change (the server keys it by corpus
+ * state); without one every call computes afresh.
+ */
+export type Memo = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+
+const noMemo: Memo = (_key, compute) => compute();
+
 export interface EntitySummary {
   id: number;
   name: string;
@@ -30,30 +38,51 @@ export interface EntityFilters extends Page {
   type?: string | null;
 }
 
-/** `%`, `_` and the escape character itself are matched literally. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * Every entity mentioned by at least one article that is not a copy, most articles first, then by
+ * name and ID. One grouped pass over the mentions; the listing filters it, so a name search costs
+ * a scan of names rather than a count per matching entity.
+ */
+export async function entitySummaries(store: Store): Promise<EntitySummary[]> {
+  const counts = await store.db
+    .selectFrom('article_entities')
+    .innerJoin('articles', 'articles.id', 'article_entities.article_id')
+    .select(['article_entities.entity_id', sql<number>`count(distinct article_entities.article_id)`.as('n')])
+    .where('articles.canonical_id', 'is', null)
+    .groupBy('article_entities.entity_id')
+    .execute();
+  const byId = new Map(counts.map((c) => [c.entity_id, Number(c.n)]));
+  const entities = await store.db.selectFrom('entities').select(['id', 'name', 'type']).execute();
+  return entities
+    .filter((e) => byId.has(e.id))
+    .map((e) => ({ id: e.id, name: e.name, type: e.type, articles: byId.get(e.id)! }))
+    .sort((a, b) => b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
 }
 
-export async function listEntities(store: Store, filters: EntityFilters = {}): Promise<EntitySummary[]> {
-  const articles = sql<number>`count(distinct article_entities.article_id)`;
-  let query = store.db
-    .selectFrom('entities')
-    .innerJoin('article_entities', 'article_entities.entity_id', 'entities.id')
-    .innerJoin('articles', 'articles.id', 'article_entities.article_id')
-    .select(['entities.id', 'entities.name', 'entities.type', articles.as('articles')])
-    .where('articles.canonical_id', 'is', null);
-  if (filters.q) query = query.where(sql<boolean>`lower(entities.name) like ${likePattern(filters.q)} escape '\\'`);
-  if (filters.type) query = query.where('entities.type', '=', filters.type);
-  const rows = await query
-    .groupBy(['entities.id', 'entities.name', 'entities.type'])
-    .orderBy(articles, 'desc')
-    .orderBy('entities.name')
-    .orderBy('entities.id')
-    .limit(filters.limit ?? 50)
-    .offset(filters.offset ?? 0)
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, articles: Number(r.articles) }));
+export async function listEntities(store: Store, filters: EntityFilters = {}, memo: Memo = noMemo): Promise<EntitySummary[]> {
+  const all = await memo('entities', () => entitySummaries(store));
+  const q = filters.q?.toLowerCase() ?? null;
+  const offset = filters.offset ?? 0;
+  const limit = filters.limit ?? 50;
+  const out: EntitySummary[] = [];
+  let skipped = 0;
+  for (const entity of all) {
+    if (filters.type && entity.type !== filters.type) continue;
+    if (q && !entity.name.toLowerCase().includes(q)) continue;
+    if (skipped++ < offset) continue;
+    out.push(entity);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** The outlet names as stored that match `name` in any case (an index scan of distinct names). */
+export async function outletNamed(store: Store, name: string, memo: Memo = noMemo): Promise<string[]> {
+  const names = await memo('outlets', async () =>
+    (await store.db.selectFrom('articles').select('outlet').where('outlet', 'is not', null).groupBy('outlet').execute()).map((r) => r.outlet!),
+  );
+  const wanted = name.toLowerCase();
+  return names.filter((n) => n.toLowerCase() === wanted);
 }
 
 export interface ArticleSummary {
@@ -73,14 +102,17 @@ export interface ArticleSummary {
 
 export interface ArticleFilters extends Page {
   story?: number | null;
+  /** An outlet name in any case. */
   outlet?: string | null;
+  /** Outlet names exactly as stored (already resolved from `outlet`); takes its place. */
+  outlets?: string[] | null;
   role?: 'main' | 'related' | null;
   /** `exclude` leaves out copies of other articles. */
   copies?: 'include' | 'exclude';
 }
 
-/** Articles, newest first (by the day the linker placed them on, then by ID). */
-export async function listArticles(store: Store, filters: ArticleFilters = {}): Promise<ArticleSummary[]> {
+/** Articles, newest first (by the day the linker placed them on, undated last, then by ID). */
+export async function listArticles(store: Store, filters: ArticleFilters = {}, memo: Memo = noMemo): Promise<ArticleSummary[]> {
   const { db } = store;
   let query = db
     .selectFrom('articles')
@@ -94,13 +126,19 @@ export async function listArticles(store: Store, filters: ArticleFilters = {}): 
     if (story === null) return [];
     query = query.where('articles.story_id', '=', story);
   }
-  if (filters.outlet) query = query.where(sql`lower(articles.outlet)`, '=', filters.outlet.toLowerCase());
+  if (filters.outlets || filters.outlet) {
+    // Matched in any case through the outlet index: the stored spellings first, then `in`.
+    const outlets = filters.outlets ?? (await outletNamed(store, filters.outlet!, memo));
+    if (outlets.length === 0) return [];
+    query = query.where('articles.outlet', 'in', outlets);
+  }
   if (filters.role) query = query.where('articles.role', '=', filters.role);
-  if (filters.copies === 'exclude') query = query.where('articles.canonical_id', 'is', null);
+  // Not `canonical_id is null`: that would tempt SQLite to read the canonical index and sort the
+  // whole corpus, where walking the date index and skipping copies reads one page of rows.
+  if (filters.copies === 'exclude') query = query.where(sql<boolean>`coalesce(articles.canonical_id, 0) = 0`);
   const rows = await query
-    // Undated articles last on both backends (SQLite sorts NULL first ascending, so last descending).
-    .orderBy(sql`case when articles.event_date is null then 1 else 0 end`)
-    .orderBy('articles.event_date', 'desc')
+    // The date index walked backwards; NULLS LAST makes PostgreSQL agree with SQLite on undated articles.
+    .orderBy('articles.event_date', (o) => o.desc().nullsLast())
     .orderBy('articles.id', 'desc')
     .limit(filters.limit ?? 50)
     .offset(filters.offset ?? 0)
@@ -190,19 +228,18 @@ export async function articleDetail(store: Store, id: number): Promise<ArticleDe
     .where('articles.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  const [copies, entities, quotes, dates, numbers, removed] = await Promise.all([
-    db.selectFrom('articles').select('id').where('canonical_id', '=', id).orderBy('id').limit(MAX_COPIES_LISTED).execute(),
-    db.selectFrom('article_entities').select(['entity_id', 'name', 'type', 'aliases', 'descriptions', 'mentions']).where('article_id', '=', id).orderBy('position').execute(),
-    db
-      .selectFrom('quotes')
-      .select(['text', 'span_start', 'span_end', 'kind', 'speaker_name', 'speaker_entity_id', 'speaker_description', 'cue'])
-      .where('article_id', '=', id)
-      .orderBy('position')
-      .execute(),
-    db.selectFrom('dates').select(['text', 'span_start', 'span_end', 'value', 'type', 'basis', 'sentence_start', 'sentence_end']).where('article_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('numbers').select(['text', 'span_start', 'span_end', 'value', 'unit', 'qualifier']).where('article_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('removals').select(['text', 'reason', 'rule']).where('page_id', '=', row.page_id).orderBy('position').execute(),
-  ]);
+  // One after another: SQLite has one connection, and on PostgreSQL each is a short indexed read.
+  const copies = await db.selectFrom('articles').select('id').where('canonical_id', '=', id).orderBy('id').limit(MAX_COPIES_LISTED).execute();
+  const entities = await db.selectFrom('article_entities').select(['entity_id', 'name', 'type', 'aliases', 'descriptions', 'mentions']).where('article_id', '=', id).orderBy('position').execute();
+  const quotes = await db
+    .selectFrom('quotes')
+    .select(['text', 'span_start', 'span_end', 'kind', 'speaker_name', 'speaker_entity_id', 'speaker_description', 'cue'])
+    .where('article_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const dates = await db.selectFrom('dates').select(['text', 'span_start', 'span_end', 'value', 'type', 'basis', 'sentence_start', 'sentence_end']).where('article_id', '=', id).orderBy('position').execute();
+  const numbers = await db.selectFrom('numbers').select(['text', 'span_start', 'span_end', 'value', 'unit', 'qualifier']).where('article_id', '=', id).orderBy('position').execute();
+  const removed = await db.selectFrom('removals').select(['text', 'reason', 'rule']).where('page_id', '=', row.page_id).orderBy('position').execute();
   return {
     id: row.id,
     role: row.role,

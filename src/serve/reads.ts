@@ -1,0 +1,28 @@
+/**
+ * The reads the API can hand to a reader thread, by name, with plain-data arguments and answers
+ * (they cross a thread boundary by structured clone).
+ */
+import { articleDetail, listArticles, listOutlets, type ArticleFilters, type Page } from '../store/browse.js';
+import type { Store } from '../store/open.js';
+import { listStories, quotesBySpeaker, storyDetail, timeline, type QuoteFilters, type StoryFilters, type TimelineFilters } from '../store/queries.js';
+import { search, type SearchFilters } from '../store/search.js';
+
+const READS = {
+  stories: (store: Store, filters: StoryFilters) => listStories(store, filters),
+  story: (store: Store, id: number) => storyDetail(store, id),
+  timeline: (store: Store, filters: TimelineFilters) => timeline(store, filters),
+  quotes: (store: Store, filters: QuoteFilters) => quotesBySpeaker(store, filters),
+  search: (store: Store, query: { q: string; filters: SearchFilters }) => search(store, query.q, query.filters),
+  articles: (store: Store, filters: ArticleFilters) => listArticles(store, filters),
+  article: (store: Store, id: number) => articleDetail(store, id),
+  outlets: (store: Store, page: Page) => listOutlets(store, page),
+};
+
+export type ReadOp = keyof typeof READS;
+export type ReadRequest<K extends ReadOp> = { op: K; args: Parameters<(typeof READS)[K]>[1] };
+export type ReadResult<K extends ReadOp> = Awaited<ReturnType<(typeof READS)[K]>>;
+
+export function runRead<K extends ReadOp>(store: Store, request: ReadRequest<K>): Promise<ReadResult<K>> {
+  const read = READS[request.op] as (store: Store, args: ReadRequest<K>['args']) => Promise<ReadResult<K>>;
+  return read(store, request.args);
+}
