@@ -54,7 +54,7 @@ async function linkCost(): Promise<Store> {
   const db = join(OUT, 'link.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   const store = await openStore(db);
-  const checkpoints = [1_000, 10_000, 100_000].filter((n) => n <= ARTICLES);
+  const checkpoints = [...new Set([1_000, 10_000, 100_000, ARTICLES])].filter((n) => n <= ARTICLES);
   const window = 200;
   const times: number[] = [];
   const rows: string[] = [];

@@ -38,6 +38,11 @@ export const CLUSTER_SETTINGS = {
   indexTerms: 25,
   /** Stories idle for longer than this are not candidates. */
   windowDays: 60,
+  /** Keys in more than this share of articles (and at least commonMinimum of them) are not indexed or looked up. */
+  commonShare: 0.2,
+  commonMinimum: 50,
+  /** Stories read per looked-up key, most recently active first: lookups cost the same at any corpus size. */
+  storiesPerKey: 30,
 } as const;
 
 export type Idf = (key: string) => number;
@@ -166,13 +171,31 @@ export function mergeProfiles(a: StoryProfile, b: StoryProfile): StoryProfile {
   };
 }
 
-/** The keys a story is found by: its strongest terms and entities. */
-export function indexKeys(profile: StoryProfile): string[] {
+/**
+ * The strongest keys by weight × idf, leaving out keys too common to tell stories apart: an index
+ * entry for a word most articles use would make every lookup read most stories.
+ */
+function telling(weights: Record<string, number>, idf: Idf, common: (key: string) => boolean, limit: number): string[] {
+  return Object.entries(weights)
+    .filter(([key]) => !common(key))
+    .map(([key, weight]) => [key, weight * idf(key)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([key]) => key);
+}
+
+/** The keys a story is found by: its most telling terms and entities. */
+export function indexKeys(profile: StoryProfile, idf: Idf, common: (key: string) => boolean): string[] {
   const n = CLUSTER_SETTINGS.indexTerms;
-  return [...Object.keys(topOf(profile.terms, n)), ...Object.keys(topOf(profile.entities, n))];
+  return [...telling(profile.terms, idf, common, n), ...telling(profile.entities, idf, common, n)];
 }
 
 /** The keys an article looks stories up by. */
-export function queryKeys(article: LinkFeatures): string[] {
-  return [...Object.keys(article.terms).slice(0, 15), ...Object.keys(article.entities)];
+export function queryKeys(article: LinkFeatures, idf: Idf, common: (key: string) => boolean): string[] {
+  return [...telling(article.terms, idf, common, 15), ...telling(article.entities, idf, common, 20)];
+}
+
+/** A key in more than `commonShare` of at least `commonMinimum` articles tells no story apart. */
+export function isCommon(df: number, documents: number): boolean {
+  return df >= CLUSTER_SETTINGS.commonMinimum && df > documents * CLUSTER_SETTINGS.commonShare;
 }

@@ -3,7 +3,7 @@
  * its source was seen with other content), its removals, its articles with their analysis, copy
  * links and story links. Nothing is half-written: a failure rolls the whole page back.
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { judgeCopy, type CopyKind } from '../link/dedup.js';
 import type { PreparedArticle, PreparedPage } from '../link/prepare.js';
 import { entityKey } from '../link/features.js';
@@ -242,6 +242,7 @@ async function storeAnalysis(tx: Tx, id: number, prepared: PreparedArticle): Pro
 const KIND_RANK: Record<CopyKind, number> = { exact: 3, near: 2, lead: 1 };
 /** Candidates judged per article, those sharing the most band keys first. */
 const MAX_COPY_CANDIDATES = 10;
+const ARTICLES_PER_BAND = 20;
 
 /**
  * Articles sharing band keys with this one. Whole-text bands ("b…") find near copies among full
@@ -249,22 +250,24 @@ const MAX_COPY_CANDIDATES = 10;
  * can matter for the role on each side are looked up, and bodies are read for the best few only.
  */
 async function copyCandidates(tx: Tx, id: number, pageId: number, bands: string[], candidateRole: 'main' | 'related') {
-  if (bands.length === 0) return [];
-  const ranked = await tx
-    .selectFrom('copy_bands')
-    .innerJoin('articles', 'articles.id', 'copy_bands.article_id')
-    .select(['articles.id', sql<number>`count(*)`.as('shared')])
-    .where('copy_bands.band', 'in', bands)
-    .where('articles.id', '!=', id)
-    .where('articles.page_id', '!=', pageId)
-    .where('articles.role', '=', candidateRole)
-    .groupBy('articles.id')
-    .orderBy(sql`count(*)`, 'desc')
-    .orderBy('articles.id')
-    .limit(MAX_COPY_CANDIDATES)
+  // Each band is read through its index, newest articles first and a bounded number of them, so
+  // a band that many articles share (boilerplate) costs no more in a large corpus than in a small one.
+  const shared = new Map<number, number>();
+  for (const band of bands) {
+    const rows = await tx.selectFrom('copy_bands').select('article_id').where('band', '=', band).orderBy('article_id', 'desc').limit(ARTICLES_PER_BAND).execute();
+    for (const { article_id } of rows) if (article_id !== id) shared.set(article_id, (shared.get(article_id) ?? 0) + 1);
+  }
+  if (shared.size === 0) return [];
+  const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_COPY_CANDIDATES * 3).map(([articleId]) => articleId);
+  const rows = await tx
+    .selectFrom('articles')
+    .select(['id', 'body', 'role', 'canonical_id', 'page_id'])
+    .where('id', 'in', ranked)
+    .where('role', '=', candidateRole)
+    .where('page_id', '!=', pageId)
     .execute();
-  if (ranked.length === 0) return [];
-  return tx.selectFrom('articles').select(['id', 'body', 'role', 'canonical_id']).where('id', 'in', ranked.map((r) => r.id)).orderBy('id').execute();
+  const order = new Map(ranked.map((articleId, i) => [articleId, i]));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, MAX_COPY_CANDIDATES);
 }
 
 const bodyBands = (bands: string[]) => bands.filter((b) => b.startsWith('b'));

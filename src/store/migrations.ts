@@ -206,8 +206,16 @@ const initial: Step = {
   },
 };
 
+const boundedLookups: Step = {
+  name: '0002-bounded-lookups',
+  // Candidate stories are read per key, most recently active first, a bounded number each.
+  async up(db) {
+    await db.schema.createIndex('story_keys_key_day').on('story_keys').columns(['key', 'last_day']).execute();
+  },
+};
+
 /** Append only. */
-export const MIGRATIONS: readonly Step[] = [initial];
+export const MIGRATIONS: readonly Step[] = [initial, boundedLookups];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.name;
 

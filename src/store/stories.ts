@@ -4,7 +4,7 @@
  * decision itself is the pure `fit` in src/link/cluster.ts.
  */
 import { sql, type Transaction } from 'kysely';
-import { absorb, CLUSTER_SETTINGS, dayNumber, emptyProfile, fit, type Idf, indexKeys, mergeProfiles, queryKeys, type StoryProfile, storyFit } from '../link/cluster.js';
+import { absorb, CLUSTER_SETTINGS, dayNumber, emptyProfile, fit, type Idf, indexKeys, isCommon, mergeProfiles, queryKeys, type StoryProfile, storyFit } from '../link/cluster.js';
 import type { LinkFeatures } from '../link/features.js';
 import { storyLabel } from '../link/label.js';
 import type { Database } from './schema.js';
@@ -31,18 +31,31 @@ export async function recordDocumentFrequencies(tx: Tx, features: LinkFeatures):
     .execute();
 }
 
-async function idfFor(tx: Tx, keys: Iterable<string>): Promise<Idf> {
-  const unique = [...new Set(keys)];
+/** Inverse document frequencies, read from the store as keys are needed and kept for the transaction. */
+interface IdfTable {
+  idf: Idf;
+  common: (key: string) => boolean;
+  load(keys: Iterable<string>): Promise<void>;
+}
+
+async function idfTable(tx: Tx): Promise<IdfTable> {
   const documents = Number((await tx.selectFrom('meta').select('value').where('key', '=', DOCUMENTS_KEY).executeTakeFirst())?.value ?? 0);
   const df = new Map<string, number>();
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await tx.selectFrom('term_df').select(['term', 'df']).where('term', 'in', unique.slice(i, i + 500)).execute();
-    for (const row of rows) df.set(row.term, Number(row.df));
-  }
-  // BM25-style: a word in nearly every article weighs almost nothing, however many articles there are.
-  return (key) => {
-    const n = Math.min(df.get(key) ?? 0, documents);
-    return Math.log(1 + (documents - n + 0.5) / (n + 0.5));
+  return {
+    // BM25-style: a word in nearly every article weighs almost nothing, however many articles there are.
+    idf: (key) => {
+      const n = Math.min(df.get(key) ?? 0, documents);
+      return Math.log(1 + (documents - n + 0.5) / (n + 0.5));
+    },
+    common: (key) => isCommon(df.get(key) ?? 0, documents),
+    async load(keys) {
+      const missing = [...new Set(keys)].filter((k) => !df.has(k));
+      for (const k of missing) df.set(k, 0);
+      for (let i = 0; i < missing.length; i += 500) {
+        const rows = await tx.selectFrom('term_df').select(['term', 'df']).where('term', 'in', missing.slice(i, i + 500)).execute();
+        for (const row of rows) df.set(row.term, Number(row.df));
+      }
+    },
   };
 }
 
@@ -51,40 +64,37 @@ interface Candidate {
   profile: StoryProfile;
 }
 
-async function candidateStories(tx: Tx, features: LinkFeatures): Promise<Candidate[]> {
-  const keys = queryKeys(features);
-  if (keys.length === 0) return [];
-  let query = tx
-    .selectFrom('story_keys')
-    .select(['story_id', sql<number>`count(*)`.as('hits')])
-    .where('key', 'in', keys)
-    .groupBy('story_id')
-    .orderBy(sql`count(*)`, 'desc')
-    .orderBy('story_id')
-    .limit(MAX_CANDIDATES);
-  if (features.date) query = query.where('last_day', '>=', dayNumber(features.date) - CLUSTER_SETTINGS.windowDays);
-  const hits = await query.execute();
-  if (hits.length === 0) return [];
-  const rows = await tx.selectFrom('stories').select(['id', 'profile']).where('id', 'in', hits.map((h) => h.story_id)).where('merged_into', 'is', null).orderBy('id').execute();
+/** Stories sharing the article's telling keys, each key read through its index with a bound. */
+async function candidateStories(tx: Tx, features: LinkFeatures, table: IdfTable): Promise<Candidate[]> {
+  const keys = queryKeys(features, table.idf, table.common);
+  const since = features.date ? dayNumber(features.date) - CLUSTER_SETTINGS.windowDays : null;
+  const hits = new Map<number, number>();
+  for (const key of keys) {
+    let query = tx.selectFrom('story_keys').select('story_id').where('key', '=', key);
+    if (since !== null) query = query.where('last_day', '>=', since);
+    const rows = await query.orderBy('last_day', 'desc').orderBy('story_id', 'desc').limit(CLUSTER_SETTINGS.storiesPerKey).execute();
+    for (const { story_id } of rows) hits.set(story_id, (hits.get(story_id) ?? 0) + 1);
+  }
+  const best = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  if (best.length === 0) return [];
+  const rows = await tx.selectFrom('stories').select(['id', 'profile']).where('id', 'in', best).where('merged_into', 'is', null).orderBy('id').execute();
   return rows.map((row) => ({ id: row.id, profile: JSON.parse(row.profile) as StoryProfile }));
 }
 
-/** Writes the profile; the index rows change only where the strongest keys or the last day did. */
-async function saveStory(tx: Tx, id: number, profile: StoryProfile, now: string, before: StoryProfile | null): Promise<void> {
+/** Writes the profile; index rows change only where the telling keys or the last day did. */
+async function saveStory(tx: Tx, id: number, profile: StoryProfile, now: string, table: IdfTable): Promise<void> {
   await tx
     .updateTable('stories')
     .set({ profile: JSON.stringify(profile), label: storyLabel(profile), first_date: profile.first, last_date: profile.last, updated_at: now })
     .where('id', '=', id)
     .execute();
   const lastDay = profile.last ? dayNumber(profile.last) : 0;
-  const keys = new Set(indexKeys(profile));
-  const old = before && before.last === profile.last ? new Set(indexKeys(before)) : new Set<string>();
-  if (!before || before.last !== profile.last) {
-    await tx.deleteFrom('story_keys').where('story_id', '=', id).execute();
-  } else {
-    const gone = [...old].filter((k) => !keys.has(k));
-    if (gone.length > 0) await tx.deleteFrom('story_keys').where('story_id', '=', id).where('key', 'in', gone).execute();
-  }
+  const keys = new Set(indexKeys(profile, table.idf, table.common));
+  const stored = await tx.selectFrom('story_keys').select(['key', 'last_day']).where('story_id', '=', id).execute();
+  const old = new Set(stored.map((r) => r.key));
+  const gone = [...old].filter((k) => !keys.has(k));
+  if (gone.length > 0) await tx.deleteFrom('story_keys').where('story_id', '=', id).where('key', 'in', gone).execute();
+  if (stored.some((r) => r.last_day !== lastDay)) await tx.updateTable('story_keys').set({ last_day: lastDay }).where('story_id', '=', id).execute();
   const added = [...keys].filter((k) => !old.has(k));
   if (added.length > 0) await tx.insertInto('story_keys').values(added.map((key) => ({ key, story_id: id, last_day: lastDay }))).execute();
 }
@@ -139,8 +149,11 @@ export async function linkToStory(tx: Tx, article: number, features: LinkFeature
       return story;
     }
   }
-  const candidates = await candidateStories(tx, features);
-  const idf = await idfFor(tx, [...Object.keys(features.terms), ...Object.keys(features.entities), ...candidates.flatMap((c) => [...Object.keys(c.profile.terms), ...Object.keys(c.profile.entities)])]);
+  const table = await idfTable(tx);
+  await table.load([...Object.keys(features.terms), ...Object.keys(features.entities)]);
+  const candidates = await candidateStories(tx, features, table);
+  await table.load(candidates.flatMap((c) => [...Object.keys(c.profile.terms), ...Object.keys(c.profile.entities)]));
+  const idf = table.idf;
   let best: { candidate: Candidate; score: number } | null = null;
   for (const candidate of candidates) {
     const { score } = fit(features, candidate.profile, idf);
@@ -148,9 +161,7 @@ export async function linkToStory(tx: Tx, article: number, features: LinkFeature
   }
   let story: number;
   let profile: StoryProfile;
-  let before: StoryProfile | null = null;
   if (best) {
-    before = best.candidate.profile;
     story = best.candidate.id;
     profile = absorb(best.candidate.profile, features);
   } else {
@@ -162,9 +173,8 @@ export async function linkToStory(tx: Tx, article: number, features: LinkFeature
     if (storyFit(other.profile, profile, idf).score < CLUSTER_SETTINGS.mergeThreshold) continue;
     profile = mergeProfiles(profile, other.profile);
     await mergeInto(tx, other.id, story);
-    before = null;
   }
-  await saveStory(tx, story, profile, now, before);
+  await saveStory(tx, story, profile, now, table);
   await tx.updateTable('articles').set({ story_id: story }).where('id', '=', article).execute();
   await bumpCounts(tx, story, false, 1);
   return story;
