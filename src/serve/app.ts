@@ -57,6 +57,16 @@ const errors = {
 };
 const notFound = { 404: json(S.ErrorBody, 'not found') };
 
+/** A paged list: `{ items, limit, offset }` of `item`, filtered by `query`. */
+function listRoute<Q extends z.ZodObject, I extends z.ZodType>(path: string, summary: string, query: Q, item: I, name: string) {
+  return createRoute({ method: 'get', path, summary, request: { query }, responses: { 200: json(S.pageOf(item, name), summary), ...errors } });
+}
+
+/** One thing by ID, or 404. */
+function itemRoute<P extends z.ZodObject, R extends z.ZodType>(path: string, summary: string, params: P, answer: R) {
+  return createRoute({ method: 'get', path, summary, request: { params }, responses: { 200: json(answer, summary), ...errors, ...notFound } });
+}
+
 /** The corpus-state memo the cache middleware put on the request, or none (cache off). */
 function memoOf(c: Context<ServeEnv>): Memo | undefined {
   return c.get('memo');
@@ -136,138 +146,64 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     bodyLimit({ maxSize: maxBody, onError: (c) => errorResponse(c, 413, 'too_large', `request body larger than ${maxBody} bytes`) }),
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/stories',
-      summary: 'Stories, newest activity first',
-      request: { query: S.StoriesQuery },
-      responses: { 200: json(S.pageOf(S.StorySummary, 'StoryPage'), 'stories'), ...errors },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(page(await readers.run({ op: 'stories', args: q }), q.limit, q.offset), 200);
-    },
-  );
+  app.openapi(listRoute('/api/stories', 'Stories, newest activity first', S.StoriesQuery, S.StorySummary, 'StoryPage'), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(page(await readers.run({ op: 'stories', args: q }), q.limit, q.offset), 200);
+  });
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/stories/{id}',
-      summary: 'One story: outlets and genre mix, key entities, timeline, who said what, articles',
-      request: { params: S.StoryParams },
-      responses: { 200: json(S.StoryDetail, 'the story (a merged ID answers with the story it was merged into)'), ...errors, ...notFound },
-    }),
+    itemRoute('/api/stories/{id}', 'One story: outlets and genre mix, key entities, timeline, who said what, articles (a merged ID answers with the story it was merged into)', S.StoryParams, S.StoryDetail),
     async (c) => {
       const { id } = c.req.valid('param');
       const story = await readers.run({ op: 'story', args: id });
-      if (!story) return c.json(errorBody('not_found', `no story #${id}`), 404);
-      return c.json(story, 200);
+      return story ? c.json(story, 200) : c.json(errorBody('not_found', `no story #${id}`), 404);
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/timeline',
-      summary: 'Dated events across articles (one event per happening, conflicting dates flagged)',
-      request: { query: S.TimelineQuery },
-      responses: { 200: json(S.pageOf(S.TimelineEvent, 'TimelinePage'), 'events by date'), ...errors },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(slice(await readers.run({ op: 'timeline', args: { story: q.story ?? null, entity: q.entity ?? null } }), q.limit, q.offset), 200);
-    },
-  );
+  app.openapi(listRoute('/api/timeline', 'Dated events across articles (one event per happening, conflicting dates flagged), by date', S.TimelineQuery, S.TimelineEvent, 'TimelinePage'), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(slice(await readers.run({ op: 'timeline', args: { story: q.story ?? null, entity: q.entity ?? null } }), q.limit, q.offset), 200);
+  });
+
+  app.openapi(listRoute('/api/quotes', 'Who said what, grouped by speaker, most quoted first', S.QuotesQuery, S.SpeakerQuotes, 'QuotesPage'), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(slice(await readers.run({ op: 'quotes', args: { speaker: q.speaker ?? null, story: q.story ?? null } }), q.limit, q.offset), 200);
+  });
+
+  app.openapi(listRoute('/api/search', 'Ranked full-text search with highlighted snippets, best first', S.SearchQuery, S.SearchHit, 'SearchPage'), async (c) => {
+    const { q, ...filters } = c.req.valid('query');
+    return c.json(page(await readers.run({ op: 'search', args: { q, filters } }), filters.limit, filters.offset), 200);
+  });
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/quotes',
-      summary: 'Who said what, grouped by speaker',
-      request: { query: S.QuotesQuery },
-      responses: { 200: json(S.pageOf(S.SpeakerQuotes, 'QuotesPage'), 'speakers, most quoted first'), ...errors },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(slice(await readers.run({ op: 'quotes', args: { speaker: q.speaker ?? null, story: q.story ?? null } }), q.limit, q.offset), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/search',
-      summary: 'Ranked full-text search with highlighted snippets',
-      request: { query: S.SearchQuery },
-      responses: { 200: json(S.pageOf(S.SearchHit, 'SearchPage'), 'matches, best first'), ...errors },
-    }),
-    async (c) => {
-      const { q, ...filters } = c.req.valid('query');
-      return c.json(page(await readers.run({ op: 'search', args: { q, filters } }), filters.limit, filters.offset), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/entities',
-      summary: 'People, organisations, places and groups, with the number of articles mentioning each',
-      request: { query: S.EntitiesQuery },
-      responses: { 200: json(S.pageOf(S.EntitySummary, 'EntityPage'), 'entities, most articles first'), ...errors },
-    }),
+    listRoute('/api/entities', 'People, organisations, places and groups with the number of articles mentioning each, most first', S.EntitiesQuery, S.EntitySummary, 'EntityPage'),
     async (c) => {
       const q = c.req.valid('query');
       return c.json(page(await listEntities(store, q, memoOf(c)), q.limit, q.offset), 200);
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/articles',
-      summary: 'Articles, newest first',
-      request: { query: S.ArticlesQuery },
-      responses: { 200: json(S.pageOf(S.ArticleSummary, 'ArticlePage'), 'articles'), ...errors },
-    }),
-    async (c) => {
-      const { outlet, ...q } = c.req.valid('query');
-      // Outlet spellings are resolved here, from the names remembered for this corpus state.
-      const outlets = outlet ? await outletNamed(store, outlet, memoOf(c)) : null;
-      if (outlets?.length === 0) return c.json(page([], q.limit, q.offset), 200);
-      return c.json(page(await readers.run({ op: 'articles', args: { ...q, outlets } }), q.limit, q.offset), 200);
-    },
-  );
+  app.openapi(listRoute('/api/articles', 'Articles, newest first', S.ArticlesQuery, S.ArticleSummary, 'ArticlePage'), async (c) => {
+    const { outlet, ...q } = c.req.valid('query');
+    // Outlet spellings are resolved here, from the names remembered for this corpus state.
+    const outlets = outlet ? await outletNamed(store, outlet, memoOf(c)) : null;
+    if (outlets?.length === 0) return c.json(page([], q.limit, q.offset), 200);
+    return c.json(page(await readers.run({ op: 'articles', args: { ...q, outlets } }), q.limit, q.offset), 200);
+  });
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/articles/{id}',
-      summary: 'One article: clean text, paragraphs, analysis with offsets into the text, provenance and what was removed from its page',
-      request: { params: S.ArticleParams },
-      responses: { 200: json(S.ArticleDetail, 'the article'), ...errors, ...notFound },
-    }),
+    itemRoute('/api/articles/{id}', 'One article: clean text, paragraphs, analysis with offsets into the text, provenance and what was removed from its page', S.ArticleParams, S.ArticleDetail),
     async (c) => {
       const { id } = c.req.valid('param');
       const article = await readers.run({ op: 'article', args: id });
-      if (!article) return c.json(errorBody('not_found', `no article #${id}`), 404);
-      return c.json(article, 200);
+      return article ? c.json(article, 200) : c.json(errorBody('not_found', `no article #${id}`), 404);
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/outlets',
-      summary: 'Outlets with article, copy and story counts and their genre mix',
-      request: { query: S.PageQuery },
-      responses: { 200: json(S.pageOf(S.OutletSummary, 'OutletPage'), 'outlets, most articles first'), ...errors },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(page(await readers.run({ op: 'outlets', args: q }), q.limit, q.offset), 200);
-    },
-  );
+  app.openapi(listRoute('/api/outlets', 'Outlets with article, copy and story counts and their genre mix, most articles first', S.PageQuery, S.OutletSummary, 'OutletPage'), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(page(await readers.run({ op: 'outlets', args: q }), q.limit, q.offset), 200);
+  });
 
   app.openapi(
     createRoute({
