@@ -79,11 +79,13 @@ function termWeights(article: Pick<Article, 'title' | 'dek' | 'text'>): Map<stri
   return counts;
 }
 
+const TYPE_PREFIX: Record<string, string> = { person: 'p', organization: 'o', place: 'l', group: 'g' };
+
 /** People are keyed by surname, so "Volodymyr Zelenskyy" and a later "Zelensky" meet across articles. */
 export function entityKey(name: string, type: string): string {
   const key = variantKey(name).trim();
   if (type === 'person') return `p:${key.split(/\s+/).at(-1) ?? key}`;
-  return `${type[0]}:${key}`;
+  return `${TYPE_PREFIX[type] ?? 'x'}:${key}`;
 }
 
 function entityWeights(article: Pick<Article, 'entities'>, names: Record<string, string>): Map<string, number> {

@@ -74,6 +74,9 @@ describe('clustering fit', () => {
   it('people are keyed by surname so a later surname-only mention meets the full name', () => {
     expect(entityKey('Marta Quillan', 'person')).toBe(entityKey('Quillan', 'person'));
     expect(entityKey('Kyiv', 'place')).not.toBe(entityKey('Kyiv', 'organization'));
+    // A place never shares a key with a person of the same name.
+    expect(entityKey('Georgia', 'place')).not.toBe(entityKey('Georgia', 'person'));
+    expect(entityKey('Riga', 'place')).toBe('l:riga');
   });
 });
 
