@@ -49,9 +49,11 @@ export async function search(store: Store, text: string, filters: SearchFilters 
   const postgres = store.backend === 'postgres';
   const tsquery = sql`plainto_tsquery('english', ${text})`;
   const rank = postgres ? sql<number>`ts_rank(articles.search, ${tsquery})` : sql<number>`-bm25(articles_fts, 4.0, 1.0)`;
+  // SQLite's sorter would compute a snippet for every match before the LIMIT; snippets for the
+  // page of results are read afterwards instead (sqliteSnippets).
   const snippet = postgres
     ? sql<string>`ts_headline('english', articles.body, ${tsquery}, ${`StartSel=${HIGHLIGHT_OPEN}, StopSel=${HIGHLIGHT_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=1`})`
-    : sql<string>`snippet(articles_fts, 1, ${HIGHLIGHT_OPEN}, ${HIGHLIGHT_CLOSE}, '…', 24)`;
+    : sql<string>`''`;
   const matches = postgres ? sql<boolean>`articles.search @@ ${tsquery}` : sql<boolean>`articles_fts match ${match}`;
   let query = db
     .selectFrom('articles')
@@ -76,6 +78,7 @@ export async function search(store: Store, text: string, filters: SearchFilters 
     .limit(filters.limit ?? 20)
     .offset(filters.offset ?? 0)
     .execute();
+  const snippets = postgres ? null : await sqliteSnippets(store, match, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -83,7 +86,14 @@ export async function search(store: Store, text: string, filters: SearchFilters 
     published: r.published,
     story: r.story_id,
     source: r.source,
-    snippet: r.snippet,
+    snippet: snippets ? (snippets.get(r.id) ?? '') : r.snippet,
     rank: Math.round(Number(r.rank) * 1e4) / 1e4,
   }));
+}
+
+async function sqliteSnippets(store: Store, match: string, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ rowid: number; snippet: string }>`select rowid, snippet(articles_fts, 1, ${HIGHLIGHT_OPEN}, ${HIGHLIGHT_CLOSE}, '…', 24) as snippet
+    from articles_fts where articles_fts match ${match} and rowid in (${sql.join(ids)})`.execute(store.db);
+  return new Map(rows.map((r) => [Number(r.rowid), r.snippet]));
 }
