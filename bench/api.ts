@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { prepared } from './corpus-prepared.js';
 import { addPreparedPage } from '../src/store/add.js';
 import { openStore } from '../src/store/open.js';
+import { refreshStoryViews } from '../src/store/queries.js';
 import { REPO } from './lib.js';
 import { rng, syntheticPages } from './synthetic.js';
 
@@ -122,6 +123,12 @@ if (argv.includes('--fresh') || !existsSync(DB)) {
   await buildCorpus();
 }
 const store = await openStore(DB);
+{
+  // What `newsprism add` does at the end of a batch: story pages computed for every changed story.
+  const started = performance.now();
+  const computed = await refreshStoryViews(store);
+  if (computed > 0) process.stderr.write(`computed ${computed.toLocaleString('en')} story pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
 const articleCount = Number((await store.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 const storyIds = (await store.db.selectFrom('stories').select('id').where('merged_into', 'is', null).where('article_count', '>', 0).execute()).map((s) => s.id);
 const maxArticle = Number((await store.db.selectFrom('articles').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);

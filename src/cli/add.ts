@@ -9,6 +9,7 @@ import { readInputs, type IngestItem, type IngestOptions } from '../ingest/index
 import type { DecodedPage } from '../model.js';
 import { addPreparedPage, type AddResult, type AddStatus } from '../store/add.js';
 import { describeStoreError, type Store, StoreError } from '../store/open.js';
+import { refreshStoryViews } from '../store/queries.js';
 import { createPreparer, type Prepared } from './pool.js';
 import { EXIT_INPUT_FAILED, EXIT_OK, type Io, write } from './io.js';
 
@@ -129,6 +130,9 @@ export async function addItems(store: Store, items: AsyncIterable<IngestItem>, o
     progress.done();
     await preparer.close();
   }
+  // Story pages are brought up to date once per batch rather than once per page; after an
+  // interruption they are left stale (read live) until the next batch.
+  if (!summary.interrupted) await refreshStoryViews(store, { signal: options.signal });
   summary.stories = Number((await store.db.selectFrom('stories').select((eb) => eb.fn.countAll().as('n')).where('merged_into', 'is', null).where('article_count', '>', 0).executeTakeFirst())?.n ?? 0);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

@@ -7,7 +7,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { listEntities, type Memo, outletNamed } from '../store/browse.js';
+import { filterEntities, type Memo, noMemo, outletNamed } from '../store/browse.js';
 import type { Store } from '../store/open.js';
 import { AnswerCache, type CacheOptions } from './cache.js';
 import { errorBody, errorResponse, handleError } from './errors.js';
@@ -71,6 +71,12 @@ function itemRoute<P extends z.ZodObject, R extends z.ZodType>(path: string, sum
 function memoOf(c: Context<ServeEnv>): Memo | undefined {
   return c.get('memo');
 }
+
+/**
+ * Outlets listed whole, then paged here: there are few, but counting them reads every article,
+ * so the whole list is computed once per corpus state and shared by concurrent requests.
+ */
+const MAX_OUTLETS = 100_000;
 
 function page<T>(items: T[], limit: number, offset: number) {
   return { items, limit, offset };
@@ -156,7 +162,8 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     async (c) => {
       const { id } = c.req.valid('param');
       const story = await readers.run({ op: 'story', args: id });
-      return story ? c.json(story, 200) : c.json(errorBody('not_found', `no story #${id}`), 404);
+      if (story === null) return c.json(errorBody('not_found', `no story #${id}`), 404);
+      return c.body(story, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
     },
   );
 
@@ -179,7 +186,9 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     listRoute('/api/entities', 'People, organisations, places and groups with the number of articles mentioning each, most first', S.EntitiesQuery, S.EntitySummary, 'EntityPage'),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(page(await listEntities(store, q, memoOf(c)), q.limit, q.offset), 200);
+      // Computed once per corpus state in a reader thread, shared by concurrent requests.
+      const all = await (memoOf(c) ?? noMemo)('entities', () => readers.run({ op: 'entities', args: undefined }));
+      return c.json(page(filterEntities(all, q), q.limit, q.offset), 200);
     },
   );
 
@@ -202,7 +211,8 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
 
   app.openapi(listRoute('/api/outlets', 'Outlets with article, copy and story counts and their genre mix, most articles first', S.PageQuery, S.OutletSummary, 'OutletPage'), async (c) => {
     const q = c.req.valid('query');
-    return c.json(page(await readers.run({ op: 'outlets', args: q }), q.limit, q.offset), 200);
+    const all = await (memoOf(c) ?? noMemo)('outlets', () => readers.run({ op: 'outlets', args: { limit: MAX_OUTLETS, offset: 0 } }));
+    return c.json(slice(all, q.limit, q.offset), 200);
   });
 
   app.openapi(

@@ -40,7 +40,7 @@ export function createReaders(store: Store, target: string, threads: number, wor
   const shareable = store.backend === 'sqlite' && target !== ':memory:' && target !== '';
   if (threads <= 0 || !shareable || !existsSync(workerFile)) return inline(store);
   const execArgv = workerFile.endsWith('.ts') ? ['--import', 'tsx'] : undefined;
-  const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: Infinity, workerData: { target }, ...(execArgv ? { execArgv } : {}) });
+  const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: Infinity, closeTimeout: 5000, workerData: { target }, ...(execArgv ? { execArgv } : {}) });
   return {
     threads,
     async run(request) {
@@ -53,7 +53,9 @@ export function createReaders(store: Store, target: string, threads: number, wor
       }
       throw Object.assign(new Error(reply.message), reply.store ? { code: reply.code ?? 'SQLITE_ERROR' } : {});
     },
-    close: () => pool.destroy(),
+    // Reads already handed to a thread finish (bounded by closeTimeout) before the threads stop,
+    // so a request in flight at shutdown is answered rather than failed.
+    close: () => pool.close(),
   };
 }
 

@@ -2,20 +2,23 @@
  * The reads the API can hand to a reader thread, by name, with plain-data arguments and answers
  * (they cross a thread boundary by structured clone).
  */
-import { articleDetail, listArticles, listOutlets, type ArticleFilters, type Page } from '../store/browse.js';
+import { articleDetail, entitySummaries, listArticles, listOutlets, type ArticleFilters, type Page } from '../store/browse.js';
 import type { Store } from '../store/open.js';
-import { listStories, quotesBySpeaker, storyDetail, timeline, type QuoteFilters, type StoryFilters, type TimelineFilters } from '../store/queries.js';
+import { listStories, quotesBySpeaker, storyDetailJson, timeline, type QuoteFilters, type StoryFilters, type TimelineFilters } from '../store/queries.js';
 import { search, type SearchFilters } from '../store/search.js';
 
 const READS = {
   stories: (store: Store, filters: StoryFilters) => listStories(store, filters),
-  story: (store: Store, id: number) => storyDetail(store, id),
+  /** JSON text: a stored story page is sent as it is kept. */
+  story: (store: Store, id: number) => storyDetailJson(store, id),
   timeline: (store: Store, filters: TimelineFilters) => timeline(store, filters),
   quotes: (store: Store, filters: QuoteFilters) => quotesBySpeaker(store, filters),
   search: (store: Store, query: { q: string; filters: SearchFilters }) => search(store, query.q, query.filters),
   articles: (store: Store, filters: ArticleFilters) => listArticles(store, filters),
   article: (store: Store, id: number) => articleDetail(store, id),
   outlets: (store: Store, page: Page) => listOutlets(store, page),
+  /** Every entity with its count: one grouped pass over all mentions, remembered per corpus state by the caller. */
+  entities: (store: Store) => entitySummaries(store),
 };
 
 export type ReadOp = keyof typeof READS;

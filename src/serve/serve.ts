@@ -11,6 +11,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { withStore } from '../cli/corpus.js';
 import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, type Io, write } from '../cli/io.js';
 import type { Store } from '../store/open.js';
+import { refreshStoryViews } from '../store/queries.js';
 import { type AppOptions, createApp } from './app.js';
 import { isLoopback, MIN_TOKEN_LENGTH } from './security.js';
 import { defaultReaders } from './readers.js';
@@ -61,12 +62,20 @@ export async function startServer(store: Store, options: AppOptions & { host: st
     });
   });
   const address = server.address() as AddressInfo;
+  // Story pages missing or stale (a corpus from before they were kept, or written by another
+  // process that stopped early) are computed in the background; until then they are read live.
+  const stopRefresh = new AbortController();
+  const refreshing = refreshStoryViews(store, { signal: stopRefresh.signal }).catch((error: unknown) =>
+    options.log?.(`newsprism: story pages not brought up to date: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return {
     url: urlOf(address),
     port: address.port,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      stopRefresh.abort();
+      await refreshing;
       await served.close();
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closed;

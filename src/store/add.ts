@@ -8,7 +8,7 @@ import { judgeCopy, type CopyKind } from '../link/dedup.js';
 import type { PreparedArticle, PreparedPage } from '../link/prepare.js';
 import { entityKey } from '../link/features.js';
 import type { Database } from './schema.js';
-import { linkToStory, recordDocumentFrequencies, unlinkFromStory } from './stories.js';
+import { linkToStory, recordDocumentFrequencies, touchStory, unlinkFromStory } from './stories.js';
 import type { Store } from './open.js';
 
 export type AddStatus = 'added' | 'duplicate' | 'updated' | 'unchanged';
@@ -142,7 +142,10 @@ async function storeArticle(tx: Tx, page: PreparedPage, pageId: number, position
     story = await linkToStory(tx, id, features, copyOf?.id ?? null, article.outlet, now);
   } else if (copyOf) {
     story = (await tx.selectFrom('articles').select('story_id').where('id', '=', copyOf.id).executeTakeFirst())?.story_id ?? null;
-    if (story !== null) await tx.updateTable('articles').set({ story_id: story }).where('id', '=', id).execute();
+    if (story !== null) {
+      await tx.updateTable('articles').set({ story_id: story }).where('id', '=', id).execute();
+      await touchStory(tx, story);
+    }
   }
   return { id, story, copyOf: copyOf?.id ?? null };
 }

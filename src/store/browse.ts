@@ -22,7 +22,7 @@ export interface Page {
  */
 export type Memo = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 
-const noMemo: Memo = (_key, compute) => compute();
+export const noMemo: Memo = (_key, compute) => compute();
 
 export interface EntitySummary {
   id: number;
@@ -59,8 +59,8 @@ export async function entitySummaries(store: Store): Promise<EntitySummary[]> {
     .sort((a, b) => b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
 }
 
-export async function listEntities(store: Store, filters: EntityFilters = {}, memo: Memo = noMemo): Promise<EntitySummary[]> {
-  const all = await memo('entities', () => entitySummaries(store));
+/** One page of `all` (as entitySummaries orders them) matching the filters. */
+export function filterEntities(all: EntitySummary[], filters: EntityFilters = {}): EntitySummary[] {
   const q = filters.q?.toLowerCase() ?? null;
   const offset = filters.offset ?? 0;
   const limit = filters.limit ?? 50;
@@ -78,7 +78,7 @@ export async function listEntities(store: Store, filters: EntityFilters = {}, me
 
 /** The outlet names as stored that match `name` in any case (an index scan of distinct names). */
 export async function outletNamed(store: Store, name: string, memo: Memo = noMemo): Promise<string[]> {
-  const names = await memo('outlets', async () =>
+  const names = await memo('outlet-names', async () =>
     (await store.db.selectFrom('articles').select('outlet').where('outlet', 'is not', null).groupBy('outlet').execute()).map((r) => r.outlet!),
   );
   const wanted = name.toLowerCase();

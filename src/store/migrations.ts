@@ -214,8 +214,27 @@ const boundedLookups: Step = {
   },
 };
 
+const storyViews: Step = {
+  name: '0003-story-views',
+  // A story's page (timeline, who said what, outlets, entities, articles) is computed once per
+  // change and kept: computing it per request cost tens of milliseconds on large stories. Every
+  // write that changes what the page shows bumps `revision`; a view is current while its
+  // revision equals the story's.
+  async up(db) {
+    await db.schema.alterTable('stories').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .createTable('story_views')
+      .addColumn('story_id', 'integer', (c) => c.primaryKey())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .addColumn('timeline', 'text', (c) => c.notNull())
+      .addColumn('quotes', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Append only. */
-export const MIGRATIONS: readonly Step[] = [initial, boundedLookups];
+export const MIGRATIONS: readonly Step[] = [initial, boundedLookups, storyViews];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.name;
 

@@ -9,6 +9,7 @@ import { words } from '../link/minhash.js';
 import type { Store } from './open.js';
 import type { Database } from './schema.js';
 import { resolveStoryId } from './stories.js';
+import { currentView, saveView, staleStories, storyRevision, type StoryViewText } from './views.js';
 
 type Db = Kysely<Database>;
 
@@ -98,6 +99,9 @@ export interface ArticleRef {
   canonical: number | null;
 }
 
+/** Articles of one story read for its page (the largest stories are cut there). */
+const STORY_ARTICLES = 5000;
+
 async function storyArticles(db: Db, story: number): Promise<ArticleRef[]> {
   const rows = await db
     .selectFrom('articles')
@@ -106,7 +110,7 @@ async function storyArticles(db: Db, story: number): Promise<ArticleRef[]> {
     .where('articles.story_id', '=', story)
     .orderBy('articles.event_date')
     .orderBy('articles.id')
-    .limit(5000)
+    .limit(STORY_ARTICLES)
     .execute();
   return rows.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet, published: r.published, genre: r.genre, source: r.source, url: r.url, canonical: r.canonical_id }));
 }
@@ -161,11 +165,20 @@ async function timelineArticles(db: Db, filters: TimelineFilters): Promise<numbe
       exists(selectFrom('article_entities').select('article_entities.article_id').whereRef('article_entities.article_id', '=', 'articles.id').where('article_entities.entity_id', 'in', ids)),
     );
   }
-  const rows = await query.orderBy('articles.event_date', 'desc').orderBy('articles.id', 'desc').limit(filters.limit ?? 500).execute();
+  const rows = await query.orderBy('articles.event_date', 'desc').orderBy('articles.id', 'desc').limit(filters.limit ?? (filters.story != null ? STORY_ARTICLES : 500)).execute();
   return rows.map((r) => r.id);
 }
 
+/** A story's stored page when the filters ask for nothing else than the story. */
+async function storyOnlyView(db: Db, filters: { story?: number | null; limit?: number }, others: unknown[]): Promise<StoryViewText | null> {
+  if (filters.story == null || filters.limit !== undefined || others.some((o) => o != null && o !== '')) return null;
+  const story = await resolveStoryId(db, filters.story);
+  return story === null ? null : currentView(db, story);
+}
+
 export async function timeline(store: Store, filters: TimelineFilters = {}): Promise<TimelineEvent[]> {
+  const view = await storyOnlyView(store.db, filters, [filters.entity]);
+  if (view) return JSON.parse(view.timeline) as TimelineEvent[];
   const articles = await timelineArticles(store.db, filters);
   return buildTimeline(await dateMentions(store.db, articles));
 }
@@ -192,6 +205,9 @@ export interface SpeakerQuotes {
   quotes: GroupedQuote[];
 }
 
+/** Quote rows read for one answer (a story's page included). */
+const QUOTE_ROWS = 2000;
+
 export interface QuoteFilters {
   speaker?: string | null;
   story?: number | null;
@@ -201,6 +217,8 @@ export interface QuoteFilters {
 /** Who said what: quotes grouped by corpus speaker, one entry per quote however many outlets carried it. */
 export async function quotesBySpeaker(store: Store, filters: QuoteFilters = {}): Promise<SpeakerQuotes[]> {
   const { db } = store;
+  const view = await storyOnlyView(db, filters, [filters.speaker]);
+  if (view) return JSON.parse(view.quotes) as SpeakerQuotes[];
   let query = db
     .selectFrom('quotes')
     .innerJoin('articles', 'articles.id', 'quotes.article_id')
@@ -222,7 +240,7 @@ export async function quotesBySpeaker(store: Store, filters: QuoteFilters = {}):
     const key = variantKey(filters.speaker);
     query = query.where((eb) => eb.or([eb('quotes.speaker_entity_id', 'in', ids.length ? ids : [-1]), eb(sql`lower(quotes.speaker_name)`, '=', filters.speaker!.toLowerCase()), eb(sql`lower(quotes.speaker_name)`, '=', key)]));
   }
-  const rows = await query.orderBy('articles.published').orderBy('quotes.article_id').orderBy('quotes.position').limit(filters.limit ?? 2000).execute();
+  const rows = await query.orderBy('articles.published').orderBy('quotes.article_id').orderBy('quotes.position').limit(filters.limit ?? QUOTE_ROWS).execute();
   const speakers = new Map<string, SpeakerQuotes & { byText: Map<string, GroupedQuote> }>();
   for (const row of rows) {
     const key = row.speaker_entity_id !== null ? `e${row.speaker_entity_id}` : `n:${variantKey(row.speaker_name!)}`;
@@ -272,10 +290,9 @@ async function storyEntities(db: Db, story: number) {
   return rows.map((r) => ({ name: r.name, type: r.type, articles: Number(r.articles) }));
 }
 
-export async function storyDetail(store: Store, requested: number): Promise<StoryDetail | null> {
+/** A story's page computed from its articles now (`redirectedFrom` left null). */
+async function computeStoryDetail(store: Store, id: number): Promise<StoryDetail | null> {
   const { db } = store;
-  const id = await resolveStoryId(db, requested);
-  if (id === null) return null;
   const [summary] = await db
     .selectFrom('stories')
     .select(['id', 'label', 'first_date', 'last_date', 'article_count', 'copy_count'])
@@ -283,8 +300,8 @@ export async function storyDetail(store: Store, requested: number): Promise<Stor
     .execute();
   if (!summary) return null;
   const articleList = await storyArticles(db, id);
-  const events = await timeline(store, { story: id, limit: 5000 });
-  const quotes = await quotesBySpeaker(store, { story: id });
+  const events = await timeline(store, { story: id, limit: STORY_ARTICLES });
+  const quotes = await quotesBySpeaker(store, { story: id, limit: QUOTE_ROWS });
   const coverage = new Map<string, StoryDetail['outletCoverage'][number]>();
   for (const article of articleList) {
     const outlet = article.outlet ?? '(unknown outlet)';
@@ -304,11 +321,68 @@ export async function storyDetail(store: Store, requested: number): Promise<Stor
     articles: summary.article_count,
     copies: summary.copy_count,
     outlets: [...coverage.keys()].sort(),
-    redirectedFrom: id === requested ? null : requested,
+    redirectedFrom: null,
     outletCoverage: [...coverage.values()].sort((a, b) => b.articles - a.articles || (a.outlet < b.outlet ? -1 : 1)),
     entities: await storyEntities(db, id),
     timeline: events,
     quotes,
     articleList,
   };
+}
+
+function viewText(detail: StoryDetail): StoryViewText {
+  const { timeline: events, quotes, ...rest } = detail;
+  return { detail: JSON.stringify(rest), timeline: JSON.stringify(events), quotes: JSON.stringify(quotes) };
+}
+
+/**
+ * A story as JSON text: its stored page when current, else computed now. `redirectedFrom` names
+ * the ID asked for when it was merged into this story.
+ */
+export async function storyDetailJson(store: Store, requested: number): Promise<string | null> {
+  const id = await resolveStoryId(store.db, requested);
+  if (id === null) return null;
+  let view = await currentView(store.db, id);
+  if (!view) {
+    const live = await computeStoryDetail(store, id);
+    if (!live) return null;
+    view = viewText(live);
+  }
+  const detail = id === requested ? view.detail : JSON.stringify({ ...(JSON.parse(view.detail) as object), redirectedFrom: requested });
+  // The parts are JSON objects and arrays written by viewText: joined as text, not parsed again.
+  return `${detail.slice(0, -1)},"timeline":${view.timeline},"quotes":${view.quotes}}`;
+}
+
+export async function storyDetail(store: Store, requested: number): Promise<StoryDetail | null> {
+  const text = await storyDetailJson(store, requested);
+  return text === null ? null : (JSON.parse(text) as StoryDetail);
+}
+
+export interface RefreshOptions {
+  signal?: AbortSignal;
+  /** Called after each batch with the number of pages computed so far. */
+  progress?: (done: number) => void;
+}
+
+/**
+ * Computes the stored page of every story whose page is missing or stale (see views.ts). Run
+ * after writes (an ingest batch, a feed poll, a served job); a story that changes while its page
+ * is computed is left stale for the next run rather than stored out of date.
+ */
+export async function refreshStoryViews(store: Store, options: RefreshOptions = {}): Promise<number> {
+  let done = 0;
+  let after = 0;
+  for (;;) {
+    const batch = await staleStories(store.db, after, 200);
+    if (batch.length === 0) return done;
+    for (const { id } of batch) {
+      if (options.signal?.aborted) return done;
+      const revision = await storyRevision(store.db, id);
+      if (revision === null) continue;
+      const live = await computeStoryDetail(store, id);
+      if (live && (await saveView(store.db, id, revision, viewText(live)))) done++;
+    }
+    after = batch.at(-1)!.id;
+    options.progress?.(done);
+  }
 }

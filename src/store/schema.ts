@@ -138,6 +138,18 @@ export interface StoryTable {
   /** Set when the story was merged into another: its ID redirects there. */
   merged_into: number | null;
   updated_at: string;
+  /** Bumped by every write that changes what the story's page shows (see story_views). */
+  revision: Generated<number>;
+}
+
+/** A story's page as served, computed at one revision of the story; JSON text. */
+export interface StoryViewTable {
+  story_id: number;
+  revision: number;
+  /** The story without its timeline and quotes. */
+  detail: string;
+  timeline: string;
+  quotes: string;
 }
 
 export interface StoryKeyTable {
@@ -181,6 +193,7 @@ export interface Database {
   removals: RemovalTable;
   stories: StoryTable;
   story_keys: StoryKeyTable;
+  story_views: StoryViewTable;
   copy_bands: CopyBandTable;
   term_df: TermDfTable;
   meta: MetaTable;

@@ -12,6 +12,14 @@ import type { Database } from './schema.js';
 type Tx = Transaction<Database>;
 
 const MAX_CANDIDATES = 12;
+
+/** Every update of a story that changes what its page shows sets this (see story_views). */
+const bumped = sql<number>`revision + 1`;
+
+/** An article joined a story without changing its profile or counts (a copied related snippet). */
+export async function touchStory(tx: Tx, story: number): Promise<void> {
+  await tx.updateTable('stories').set({ revision: bumped }).where('id', '=', story).execute();
+}
 const DOCUMENTS_KEY = 'documents';
 
 /** Every canonical main article counts once in the document frequencies of its terms and entities. */
@@ -85,7 +93,7 @@ async function candidateStories(tx: Tx, features: LinkFeatures, table: IdfTable)
 async function saveStory(tx: Tx, id: number, profile: StoryProfile, now: string, table: IdfTable): Promise<void> {
   await tx
     .updateTable('stories')
-    .set({ profile: JSON.stringify(profile), label: storyLabel(profile), first_date: profile.first, last_date: profile.last, updated_at: now })
+    .set({ profile: JSON.stringify(profile), label: storyLabel(profile), first_date: profile.first, last_date: profile.last, updated_at: now, revision: bumped })
     .where('id', '=', id)
     .execute();
   const lastDay = profile.last ? dayNumber(profile.last) : 0;
@@ -112,7 +120,7 @@ async function bumpCounts(tx: Tx, story: number, isCopy: boolean, delta: 1 | -1)
   const column = isCopy ? 'copy_count' : 'article_count';
   await tx
     .updateTable('stories')
-    .set({ [column]: sql`${sql.ref(column)} + ${delta}` })
+    .set({ [column]: sql`${sql.ref(column)} + ${delta}`, revision: bumped })
     .where('id', '=', story)
     .execute();
 }
@@ -185,9 +193,10 @@ async function mergeInto(tx: Tx, from: number, into: number): Promise<void> {
   await tx.updateTable('articles').set({ story_id: into }).where('story_id', '=', from).execute();
   await tx
     .updateTable('stories')
-    .set({ article_count: sql`article_count + ${counts.article_count}`, copy_count: sql`copy_count + ${counts.copy_count}` })
+    .set({ article_count: sql`article_count + ${counts.article_count}`, copy_count: sql`copy_count + ${counts.copy_count}`, revision: bumped })
     .where('id', '=', into)
     .execute();
-  await tx.updateTable('stories').set({ merged_into: into, article_count: 0, copy_count: 0 }).where('id', '=', from).execute();
+  await tx.updateTable('stories').set({ merged_into: into, article_count: 0, copy_count: 0, revision: bumped }).where('id', '=', from).execute();
   await tx.deleteFrom('story_keys').where('story_id', '=', from).execute();
+  await tx.deleteFrom('story_views').where('story_id', '=', from).execute();
 }

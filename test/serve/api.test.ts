@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preparePage } from '../../src/link/prepare.js';
 import { addPreparedPage } from '../../src/store/add.js';
 import { openStore, type Store } from '../../src/store/open.js';
+import { refreshStoryViews } from '../../src/store/queries.js';
+import { currentView } from '../../src/store/views.js';
 import { createApp, type ServedApp } from '../../src/serve/app.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/serve/security.js';
 import { backends } from '../store/backends.js';
@@ -137,6 +139,32 @@ describe.each(all)('HTTP API on $name', (backend) => {
     expect(redirected.body).toMatchObject({ id: ids.wire!.story, redirectedFrom: merged.id });
     // Filters by story follow the redirect too.
     expect(((await get(`/api/articles?story=${merged.id}`)).body.items as unknown[]).length).toBe(3);
+  });
+
+  it('a story, its timeline and its quotes are the same whether computed per request or read from the stored page', async () => {
+    const story = ids.wire!.story!;
+    const paths = [`/api/stories/${story}`, `/api/timeline?story=${story}`, `/api/quotes?story=${story}`, `/api/timeline?story=${story}&limit=1&offset=1`];
+    // No answer cache here: every request reads the store.
+    const uncached = createApp(store, { webRoot: '/nonexistent/web/dist', log: () => undefined, cache: { maxEntries: 0 } });
+    const answers = () => Promise.all(paths.map(async (p) => { const res = await uncached.app.request(p); return { status: res.status, type: res.headers.get('content-type'), body: JSON.parse(await res.text()) as unknown }; }));
+    try {
+      await store.db.deleteFrom('story_views').execute();
+      const live = await answers();
+      expect(await refreshStoryViews(store)).toBeGreaterThan(0);
+      expect(await currentView(store.db, story)).not.toBeNull();
+      const stored = await answers();
+      for (const [i, answer] of stored.entries()) {
+        expect(answer.status).toBe(200);
+        expect(answer.type).toMatch(/^application\/json/);
+        expect(answer.body).toEqual(live[i]!.body);
+      }
+      // The stored page is what is served: change it, and the answer shows it.
+      await store.db.updateTable('story_views').set({ timeline: '[]' }).where('story_id', '=', story).execute();
+      expect(((await answers())[1]!.body as { items: unknown[] }).items).toEqual([]);
+      await store.db.deleteFrom('story_views').execute();
+    } finally {
+      await uncached.close();
+    }
   });
 
   it('GET /api/timeline: events by story and entity, paginated', async () => {

@@ -8,7 +8,8 @@ import { addPreparedPage } from '../../src/store/add.js';
 import { checkStore } from '../../src/store/doctor.js';
 import { exportRows } from '../../src/store/export.js';
 import { openStore, type Store } from '../../src/store/open.js';
-import { listStories, quotesBySpeaker, storyDetail, timeline } from '../../src/store/queries.js';
+import { listStories, quotesBySpeaker, refreshStoryViews, storyDetail, timeline } from '../../src/store/queries.js';
+import { currentView, saveView } from '../../src/store/views.js';
 import { search } from '../../src/store/search.js';
 import { resolveStoryId } from '../../src/store/stories.js';
 import { backends } from './backends.js';
@@ -257,6 +258,35 @@ describe.each(all)('corpus on $name', (backend) => {
       expect(report.ok).toBe(true);
       expect(report.schemaCurrent).toBe(true);
       expect(report.counts).toMatchObject({ pages: 1, articles: 1, stories: 1 });
+    });
+  });
+
+  it('story pages are kept per revision: current after a refresh, never served stale, equal to a live computation', async () => {
+    await withFresh(async (store) => {
+      const wire = await add(store, BRIDGE.wire);
+      const story = wire.storyId!;
+      const live = await storyDetail(store, story);
+      expect(await currentView(store.db, story)).toBeNull();
+      expect(await refreshStoryViews(store)).toBe(1);
+      expect(await refreshStoryViews(store)).toBe(0);
+      expect(await currentView(store.db, story)).not.toBeNull();
+      expect(await storyDetail(store, story)).toEqual(live);
+      expect(await timeline(store, { story })).toEqual(live!.timeline);
+      expect(await quotesBySpeaker(store, { story })).toEqual(live!.quotes);
+
+      // A follow-up joins: the kept page is stale at once, and what is served is the new story.
+      await add(store, BRIDGE.followUp);
+      expect(await currentView(store.db, story)).toBeNull();
+      const grown = await storyDetail(store, story);
+      expect(grown!.articleList).toHaveLength(2);
+      expect(await refreshStoryViews(store)).toBe(1);
+      expect(await storyDetail(store, story)).toEqual(grown);
+
+      // A page computed before a write is not kept.
+      const revision = (await store.db.selectFrom('stories').select('revision').where('id', '=', story).executeTakeFirstOrThrow()).revision;
+      await store.db.updateTable('stories').set({ revision: revision + 1 }).where('id', '=', story).execute();
+      expect(await saveView(store.db, story, revision, { detail: '{}', timeline: '[]', quotes: '[]' })).toBe(false);
+      expect(await currentView(store.db, story)).toBeNull();
     });
   });
 
