@@ -15,7 +15,11 @@ const READS = {
   quotes: (store: Store, filters: QuoteFilters) => quotesBySpeaker(store, filters),
   search: (store: Store, query: { q: string; filters: SearchFilters }) => search(store, query.q, query.filters),
   articles: (store: Store, filters: ArticleFilters) => listArticles(store, filters),
-  article: (store: Store, id: number) => articleDetail(store, id),
+  /** JSON text, written in the reader thread: the main thread only sends it. */
+  article: async (store: Store, id: number) => {
+    const article = await articleDetail(store, id);
+    return article && JSON.stringify(article);
+  },
   outlets: (store: Store, page: Page) => listOutlets(store, page),
   /** Every entity with its count: one grouped pass over all mentions, remembered per corpus state by the caller. */
   entities: (store: Store) => entitySummaries(store),
