@@ -14,6 +14,13 @@ import { openStore } from '../../src/store/open.js';
 import { postgresAnswers, postgresBackend } from '../store/backends.js';
 import { drained, duplicateSources, enqueue, exited, singleIngest, snapshot, spawnWorker, syntheticDir } from './helpers.js';
 
+/**
+ * The issue asks for 5,000 pages. Linking is serial (one lane, as in a single process), about
+ * 30 ms a page on an idle server and several times that on a loaded 2-core machine, so 5,000 pages
+ * take minutes per ingest; NEWSPRISM_QUEUE_PAGES lowers it for a quick local run.
+ */
+const IDENTICAL_PAGES = Number(process.env.NEWSPRISM_QUEUE_PAGES ?? 5000);
+
 const pgUp = await postgresAnswers();
 const backend = postgresBackend();
 afterAll(() => backend.cleanup());
@@ -41,24 +48,25 @@ async function stopAll(workers: ReturnType<typeof spawnWorker>[]): Promise<void>
 }
 
 describe.skipIf(!pgUp)('worker processes', () => {
-  it('three workers ingest 5,000 pages exactly as one process does', async () => {
-    const dir = syntheticDir(5000, 5);
+
+  it(`three workers ingest ${IDENTICAL_PAGES} pages exactly as one process does`, async () => {
+    const dir = syntheticDir(IDENTICAL_PAGES, 5);
     const [reference, queued] = [await backend.fresh(), await backend.fresh()];
     await enqueue(queued, [dir]);
     const workers = [0, 1, 2].map(() => spawnWorker(queued));
     try {
       // The reference ingest runs meanwhile: both are bound by one linker each.
       await singleIngest(reference, [dir]);
-      await drained(queued, 480_000);
+      await drained(queued, 900_000);
     } finally {
       await stopAll(workers);
     }
     expect(await duplicateSources(queued)).toEqual([]);
     const [want, got] = [await snapshot(reference), await snapshot(queued)];
-    expect(want.counts.currentPages).toBe(5000);
+    expect(want.counts.currentPages).toBe(IDENTICAL_PAGES);
     expect(got.counts).toEqual(want.counts);
     expect(got.articles).toEqual(want.articles);
-  }, 600_000);
+  }, 1_200_000);
 
   it('a worker killed with SIGKILL mid-batch: every page ends up ingested exactly once', async () => {
     const dir = syntheticDir(300, 9);
