@@ -17,6 +17,7 @@ interface AddFlags {
   maxBytes: number;
   timeout: number;
   workers: number;
+  queue?: boolean;
 }
 
 function integer(name: string) {
@@ -51,8 +52,14 @@ export function registerCorpusCommands(program: Command, io: Io, setCode: (code:
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveNumber('--max-bytes'), 64 * 1024 * 1024)
     .option('--timeout <seconds>', 'time limit for fetching one URL', positiveNumber('--timeout'), 15)
     .option('--workers <n>', 'worker threads that clean and analyse (0: in the main thread)', (v) => Math.max(0, Math.floor(Number(v)) || 0), defaultWorkers())
+    .option('--queue', 'only queue the inputs for `newsprism worker` processes and return at once (PostgreSQL only)')
     .action(async (inputs: string[], flags: AddFlags) => {
       if (await usageProblem(checkDates(flags), io)) return setCode(EXIT_USAGE);
+      if (flags.queue) {
+        const { enqueueCommand } = await import('./queue.js');
+        const options = { db: flags.db, json: flags.json, allowPrivate: !!flags.allowPrivate, maxBytes: flags.maxBytes, timeoutMs: flags.timeout * 1000, published: flags.published ?? null, fetched: flags.fetched ?? null, stdin: io.stdin };
+        return setCode(await enqueueCommand(inputs, options, io));
+      }
       // Ingest (and the cleaning stack behind it) loads only for the commands that read pages.
       const { addExitCode, addInputs, summaryLine } = await import('./add.js');
       const controller = new AbortController();
@@ -212,8 +219,45 @@ export function registerCorpusCommands(program: Command, io: Io, setCode: (code:
     .option('--once', 'poll once and exit')
     .option('--allow-private', 'allow feeds on private or loopback addresses')
     .option('--timeout <seconds>', 'time limit for fetching one URL', positiveNumber('--timeout'), 15)
-    .action(async (feeds: string[], flags: { db?: string; every: string; once?: boolean; allowPrivate?: boolean; timeout: number }) => {
+    .option('--queue', 'schedule polls as jobs for `newsprism worker` processes; several watchers share the feeds without double fetches (PostgreSQL only)')
+    .action(async (feeds: string[], flags: { db?: string; every: string; once?: boolean; allowPrivate?: boolean; timeout: number; queue?: boolean }) => {
+      if (flags.queue) {
+        const { watchQueueCommand } = await import('./queue.js');
+        return setCode(await watchQueueCommand(feeds, flags, io));
+      }
       const { watchFeeds } = await import('./watch.js');
       setCode(await withStore(flags, io, (store) => watchFeeds(store, feeds, flags, io)));
+    });
+
+  program
+    .command('worker')
+    .description('Take jobs from the queue of a PostgreSQL corpus (fetch, clean and analyse, link) until SIGTERM or Ctrl-C; run as many as wanted, on any machines.')
+    .option('--db <target>', DB_HELP)
+    .option('--concurrency <n>', 'pages cleaned and analysed at once (threads)', integer('--concurrency'), defaultWorkers())
+    .option('--no-lane', 'never link (leave linking to other workers)')
+    .option('--supervise-every <seconds>', "how often this worker reclaims the jobs of lost workers (pg-boss maintenance)", integer('--supervise-every'))
+    .action(async (flags: { db?: string; concurrency: number; lane: boolean; superviseEvery?: number }) => {
+      const { workerCommand } = await import('./queue.js');
+      setCode(await workerCommand(flags, io));
+    });
+
+  program
+    .command('status')
+    .description('Queue of a PostgreSQL corpus: depth per queue, pages linked, throughput, oldest waiting job, dead letters.')
+    .option('--db <target>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (flags: { db?: string; json?: boolean }) => {
+      const { statusCommand } = await import('./queue.js');
+      setCode(await statusCommand(flags, io));
+    });
+
+  program
+    .command('retry')
+    .description('Re-queue dead-lettered jobs (all, or those given with --id).')
+    .option('--db <target>', DB_HELP)
+    .option('--id <id...>', 'only these job IDs (from `newsprism status`)')
+    .action(async (flags: { db?: string; id?: string[] }) => {
+      const { retryCommand } = await import('./queue.js');
+      setCode(await retryCommand(flags, io));
     });
 }

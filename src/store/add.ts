@@ -29,7 +29,8 @@ export async function addPreparedPage(store: Store, page: PreparedPage, now: str
   return store.db.transaction().execute((tx) => addInTransaction(tx, page, now));
 }
 
-async function addInTransaction(tx: Tx, page: PreparedPage, now: string): Promise<AddResult> {
+/** The same inside a caller's transaction: the queue's linking lane commits its own bookkeeping with the page. */
+export async function addInTransaction(tx: Tx, page: PreparedPage, now: string): Promise<AddResult> {
   const previous = await tx
     .selectFrom('pages')
     .select(['id', 'version', 'content_hash'])

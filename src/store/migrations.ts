@@ -233,8 +233,44 @@ const storyViews: Step = {
   },
 };
 
+const queueTables: Step = {
+  name: '0004-queue',
+  // The job queue (src/queue) runs on PostgreSQL only: several machines share one server, and
+  // SQLite has no server to share. The SQLite schema records this step without tables so both
+  // backends keep one version history.
+  async up(db, backend) {
+    if (backend !== 'postgres') return;
+    // One row per input in enqueue order: seq is the order the linking lane follows. `items` is
+    // null until a fetch job knows how many pages the input holds (a feed expands to many).
+    await sql`create table queue_inputs (
+      seq bigserial primary key,
+      input text not null,
+      kind text not null,
+      items integer,
+      state text not null default 'pending',
+      reason text,
+      options text not null default '{}',
+      enqueued_at timestamptz not null default now())`.execute(db);
+    await sql`create index queue_inputs_pending on queue_inputs (seq) where state = 'pending'`.execute(db);
+    // One row per page of an input: the decoded page waiting to be prepared, then the prepared
+    // page waiting to be linked; both are freed once the page is linked.
+    await sql`create table queue_items (
+      seq bigint not null references queue_inputs (seq) on delete cascade,
+      item integer not null,
+      source text not null,
+      state text not null,
+      decoded text,
+      prepared text,
+      reason text,
+      prepared_at timestamptz,
+      linked_at timestamptz,
+      primary key (seq, item))`.execute(db);
+    await sql`create index queue_items_linked_at on queue_items (linked_at) where linked_at is not null`.execute(db);
+  },
+};
+
 /** Append only. */
-export const MIGRATIONS: readonly Step[] = [initial, boundedLookups, storyViews];
+export const MIGRATIONS: readonly Step[] = [initial, boundedLookups, storyViews, queueTables];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.name;
 

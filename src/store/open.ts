@@ -71,6 +71,10 @@ function openPostgres(url: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (a restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // The pool listens for errors only on idle clients. A client checked out between two statements
+  // of a transaction that loses its server would emit an unhandled 'error' and kill the process;
+  // the failure surfaces anyway as the rejection of its next query.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
