@@ -8,6 +8,7 @@ import { judgeCopy, type CopyKind } from '../link/dedup.js';
 import type { PreparedArticle, PreparedPage } from '../link/prepare.js';
 import { entityKey } from '../link/features.js';
 import type { Database } from './schema.js';
+import { readPerKey } from './lookups.js';
 import { linkToStory, recordDocumentFrequencies, touchStory, unlinkFromStory } from './stories.js';
 import type { Store } from './open.js';
 
@@ -257,10 +258,8 @@ async function copyCandidates(tx: Tx, id: number, pageId: number, bands: string[
   // Each band is read through its index, newest articles first and a bounded number of them, so
   // a band that many articles share (boilerplate) costs no more in a large corpus than in a small one.
   const shared = new Map<number, number>();
-  for (const band of bands) {
-    const rows = await tx.selectFrom('copy_bands').select('article_id').where('band', '=', band).orderBy('article_id', 'desc').limit(ARTICLES_PER_BAND).execute();
-    for (const { article_id } of rows) if (article_id !== id) shared.set(article_id, (shared.get(article_id) ?? 0) + 1);
-  }
+  const hits = await readPerKey(tx, bands, (band) => tx.selectFrom('copy_bands').select('article_id').where('band', '=', band).orderBy('article_id', 'desc').limit(ARTICLES_PER_BAND));
+  for (const { article_id } of hits) if (article_id !== id) shared.set(article_id, (shared.get(article_id) ?? 0) + 1);
   if (shared.size === 0) return [];
   const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_COPY_CANDIDATES * 3).map(([articleId]) => articleId);
   const rows = await tx

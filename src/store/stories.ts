@@ -7,6 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import { absorb, CLUSTER_SETTINGS, dayNumber, emptyProfile, fit, type Idf, indexKeys, isCommon, mergeProfiles, queryKeys, type StoryProfile, storyFit } from '../link/cluster.js';
 import type { LinkFeatures } from '../link/features.js';
 import { storyLabel } from '../link/label.js';
+import { readPerKey } from './lookups.js';
 import type { Database } from './schema.js';
 
 type Tx = Transaction<Database>;
@@ -77,12 +78,11 @@ async function candidateStories(tx: Tx, features: LinkFeatures, table: IdfTable)
   const keys = queryKeys(features, table.idf, table.common);
   const since = features.date ? dayNumber(features.date) - CLUSTER_SETTINGS.windowDays : null;
   const hits = new Map<number, number>();
-  for (const key of keys) {
-    let query = tx.selectFrom('story_keys').select('story_id').where('key', '=', key);
-    if (since !== null) query = query.where('last_day', '>=', since);
-    const rows = await query.orderBy('last_day', 'desc').orderBy('story_id', 'desc').limit(CLUSTER_SETTINGS.storiesPerKey).execute();
-    for (const { story_id } of rows) hits.set(story_id, (hits.get(story_id) ?? 0) + 1);
-  }
+  const found = await readPerKey(tx, keys, (key) => {
+    const query = tx.selectFrom('story_keys').select('story_id').where('key', '=', key);
+    return (since !== null ? query.where('last_day', '>=', since) : query).orderBy('last_day', 'desc').orderBy('story_id', 'desc').limit(CLUSTER_SETTINGS.storiesPerKey);
+  });
+  for (const { story_id } of found) hits.set(story_id, (hits.get(story_id) ?? 0) + 1);
   const best = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
   if (best.length === 0) return [];
   const rows = await tx.selectFrom('stories').select(['id', 'profile']).where('id', 'in', best).where('merged_into', 'is', null).orderBy('id').execute();
