@@ -19,6 +19,7 @@ import type { Database } from '../store/schema.js';
 import type { PreparedPage } from '../link/prepare.js';
 import { addInTransaction } from '../store/add.js';
 import { describeStoreError, type Store } from '../store/open.js';
+import { refreshStoryViews } from '../store/queries.js';
 import { decodePayload, type QueueDb, queueDb } from './schema.js';
 
 /** Arbitrary but fixed advisory-lock keys ("newsprism lane", "newsprism link"). */
@@ -29,6 +30,8 @@ export const LINK_LOCK = 0x6e70_6c69_6e6bn;
 const LANE_WINDOW = 200;
 /** Pause when the head of the line is not ready yet (or another worker holds the lane). */
 const IDLE_MS = 200;
+/** Pages linked between story-page refreshes while the lane never catches up. */
+const REFRESH_EVERY = 1000;
 /** Pause after a database error before reconnecting. */
 const RECONNECT_MS = 1000;
 
@@ -158,6 +161,7 @@ class LaneLock {
 export async function runLane(options: LaneOptions): Promise<void> {
   const lock = new LaneLock(options.url);
   let reported = false;
+  let unrefreshed = 0;
   try {
     while (!options.signal.aborted) {
       try {
@@ -167,6 +171,13 @@ export async function runLane(options: LaneOptions): Promise<void> {
         }
         const { linked, more } = await linkReady(options);
         reported = false;
+        unrefreshed += linked;
+        // Story pages are brought up to date when the lane catches up, as `add` does at the end
+        // of a batch, and every so often on a lane that never catches up.
+        if (unrefreshed > 0 && (!more || unrefreshed >= REFRESH_EVERY)) {
+          await refreshStoryViews(options.store, { signal: options.signal });
+          unrefreshed = 0;
+        }
         if (linked === 0 && !more) await sleep(IDLE_MS, options.signal);
       } catch (error) {
         // One line per outage, not one per retry.

@@ -13,6 +13,7 @@ import { AnswerCache, type CacheOptions } from './cache.js';
 import { errorBody, errorResponse, handleError } from './errors.js';
 import { JobQueue, type JobOptions, type PageRequest } from './jobs.js';
 import { createReaders } from './readers.js';
+import { page, slice } from './reads.js';
 import * as S from './schemas.js';
 import { access, sameOriginWrites, securityHeaders } from './security.js';
 import { webApp } from './static.js';
@@ -39,7 +40,13 @@ export interface AppOptions {
 }
 
 /** What the middleware hands the routes: the memo for the corpus state being answered. */
-export type ServeEnv = { Variables: { memo: Memo | undefined } };
+export type ServeEnv = {
+  Variables: {
+    memo: Memo | undefined;
+    /** The answer's JSON text when the route wrote it as text, so the cache need not read the body back. */
+    answerText: string | undefined;
+  };
+};
 
 export interface ServedApp {
   app: OpenAPIHono<ServeEnv>;
@@ -79,20 +86,12 @@ function memoOf(c: Context<ServeEnv>): Memo | undefined {
 const MAX_OUTLETS = 100_000;
 
 /**
- * An answer already written as JSON (a stored story page, an article serialised in its reader
- * thread), sent as it is. Typed as the route's answer, which the text is.
+ * An answer already written as JSON (in a reader thread, or a stored story page), sent as it is.
+ * Typed as the route's answer, which the text is.
  */
-function jsonText(c: Context, text: string): never {
+function jsonText(c: Context<ServeEnv>, text: string): never {
+  c.set('answerText', text);
   return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
-}
-
-function page<T>(items: T[], limit: number, offset: number) {
-  return { items, limit, offset };
-}
-
-/** Lists computed whole (timeline events, speakers) are paged after the fact. */
-function slice<T>(items: T[], limit: number, offset: number) {
-  return page(items.slice(offset, offset + limit), limit, offset);
 }
 
 function validationMessage(error: z.ZodError): string {
@@ -143,7 +142,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
         c.res.headers.set('Cache-Control', 'no-store');
         return;
       }
-      answer = cache.set(key, generation, await c.res.text());
+      answer = cache.set(key, generation, c.get('answerText') ?? (await c.res.text()));
     }
     // Revalidated by the browser on every use (no-cache), answered 304 while the corpus is unchanged.
     const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: answer.etag };
@@ -162,7 +161,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
 
   app.openapi(listRoute('/api/stories', 'Stories, newest activity first', S.StoriesQuery, S.StorySummary, 'StoryPage'), async (c) => {
     const q = c.req.valid('query');
-    return c.json(page(await readers.run({ op: 'stories', args: q }), q.limit, q.offset), 200);
+    return jsonText(c, await readers.run({ op: 'stories', args: q }));
   });
 
   app.openapi(
@@ -176,17 +175,17 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
 
   app.openapi(listRoute('/api/timeline', 'Dated events across articles (one event per happening, conflicting dates flagged), by date', S.TimelineQuery, S.TimelineEvent, 'TimelinePage'), async (c) => {
     const q = c.req.valid('query');
-    return c.json(slice(await readers.run({ op: 'timeline', args: { story: q.story ?? null, entity: q.entity ?? null } }), q.limit, q.offset), 200);
+    return jsonText(c, await readers.run({ op: 'timeline', args: q }));
   });
 
   app.openapi(listRoute('/api/quotes', 'Who said what, grouped by speaker, most quoted first', S.QuotesQuery, S.SpeakerQuotes, 'QuotesPage'), async (c) => {
     const q = c.req.valid('query');
-    return c.json(slice(await readers.run({ op: 'quotes', args: { speaker: q.speaker ?? null, story: q.story ?? null } }), q.limit, q.offset), 200);
+    return jsonText(c, await readers.run({ op: 'quotes', args: q }));
   });
 
   app.openapi(listRoute('/api/search', 'Ranked full-text search with highlighted snippets, best first', S.SearchQuery, S.SearchHit, 'SearchPage'), async (c) => {
     const { q, ...filters } = c.req.valid('query');
-    return c.json(page(await readers.run({ op: 'search', args: { q, filters } }), filters.limit, filters.offset), 200);
+    return jsonText(c, await readers.run({ op: 'search', args: { q, filters } }));
   });
 
   app.openapi(
@@ -204,7 +203,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     // Outlet spellings are resolved here, from the names remembered for this corpus state.
     const outlets = outlet ? await outletNamed(store, outlet, memoOf(c)) : null;
     if (outlets?.length === 0) return c.json(page([], q.limit, q.offset), 200);
-    return c.json(page(await readers.run({ op: 'articles', args: { ...q, outlets } }), q.limit, q.offset), 200);
+    return jsonText(c, await readers.run({ op: 'articles', args: { ...q, outlets } }));
   });
 
   app.openapi(

@@ -40,7 +40,7 @@ export function createReaders(store: Store, target: string, threads: number, wor
   const shareable = store.backend === 'sqlite' && target !== ':memory:' && target !== '';
   if (threads <= 0 || !shareable || !existsSync(workerFile)) return inline(store);
   const execArgv = workerFile.endsWith('.ts') ? ['--import', 'tsx'] : undefined;
-  const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: Infinity, closeTimeout: 5000, workerData: { target }, ...(execArgv ? { execArgv } : {}) });
+  const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: Infinity, closeTimeout: 5000, recordTiming: false, workerData: { target }, ...(execArgv ? { execArgv } : {}) });
   return {
     threads,
     async run(request) {

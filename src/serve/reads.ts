@@ -7,21 +7,39 @@ import type { Store } from '../store/open.js';
 import { listStories, quotesBySpeaker, storyDetailJson, timeline, type QuoteFilters, type StoryFilters, type TimelineFilters } from '../store/queries.js';
 import { search, type SearchFilters } from '../store/search.js';
 
+export interface Paged {
+  limit: number;
+  offset: number;
+}
+
+export function page<T>(items: T[], limit: number, offset: number) {
+  return { items, limit, offset };
+}
+
+/** Lists computed whole (timeline events, speakers) are paged after the fact. */
+export function slice<T>(items: T[], limit: number, offset: number) {
+  return page(items.slice(offset, offset + limit), limit, offset);
+}
+
+/**
+ * Most answers leave the reader as JSON text: serialising there keeps it off the main thread,
+ * which parses HTTP for every request, and a string crosses the thread boundary in one copy.
+ */
 const READS = {
-  stories: (store: Store, filters: StoryFilters) => listStories(store, filters),
-  /** JSON text: a stored story page is sent as it is kept. */
+  stories: async (store: Store, q: StoryFilters & Paged) => JSON.stringify(page(await listStories(store, q), q.limit, q.offset)),
+  /** A stored story page is sent as it is kept. */
   story: (store: Store, id: number) => storyDetailJson(store, id),
-  timeline: (store: Store, filters: TimelineFilters) => timeline(store, filters),
-  quotes: (store: Store, filters: QuoteFilters) => quotesBySpeaker(store, filters),
-  search: (store: Store, query: { q: string; filters: SearchFilters }) => search(store, query.q, query.filters),
-  articles: (store: Store, filters: ArticleFilters) => listArticles(store, filters),
-  /** JSON text, written in the reader thread: the main thread only sends it. */
+  timeline: async (store: Store, q: TimelineFilters & Paged) => JSON.stringify(slice(await timeline(store, { story: q.story ?? null, entity: q.entity ?? null }), q.limit, q.offset)),
+  quotes: async (store: Store, q: QuoteFilters & Paged) => JSON.stringify(slice(await quotesBySpeaker(store, { speaker: q.speaker ?? null, story: q.story ?? null }), q.limit, q.offset)),
+  search: async (store: Store, query: { q: string; filters: SearchFilters & Paged }) => JSON.stringify(page(await search(store, query.q, query.filters), query.filters.limit, query.filters.offset)),
+  articles: async (store: Store, filters: ArticleFilters & Paged) => JSON.stringify(page(await listArticles(store, filters), filters.limit, filters.offset)),
   article: async (store: Store, id: number) => {
     const article = await articleDetail(store, id);
     return article && JSON.stringify(article);
   },
-  outlets: (store: Store, page: Page) => listOutlets(store, page),
-  /** Every entity with its count: one grouped pass over all mentions, remembered per corpus state by the caller. */
+  /** Values, not text: the caller keeps them per corpus state and pages them itself. */
+  outlets: (store: Store, paging: Page) => listOutlets(store, paging),
+  /** Every entity with its count: one grouped pass over all mentions. */
   entities: (store: Store) => entitySummaries(store),
 };
 

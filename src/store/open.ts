@@ -4,7 +4,7 @@
  * Failures become a StoreError whose message names the database and the cause in one line.
  */
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { type Backend, MIGRATIONS, migrationProvider } from './migrations.js';
@@ -64,7 +64,33 @@ function openSqlite(path: string): Kysely<Database> {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/** Statements kept per connection; the query builder produces a few dozen distinct ones. */
+const STATEMENT_CACHE = 1000;
+
+/**
+ * The query builder prepares every statement afresh, and parsing and planning the SQL cost as
+ * much as running it for the short indexed reads the API and the linker make (a profile of the
+ * article endpoint under load showed it). Prepared statements are kept by their SQL text; one that
+ * is still being iterated (a streamed export) is not shared, a fresh one is prepared instead.
+ */
+function withStatementCache(database: Sqlite.Database): SqliteDatabase {
+  const statements = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      const kept = statements.get(text);
+      if (kept && !kept.busy) return kept;
+      const statement = database.prepare(text);
+      if (!kept) {
+        if (statements.size >= STATEMENT_CACHE) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string): Kysely<Database> {
