@@ -37,6 +37,8 @@ export interface AppOptions {
   cache?: CacheOptions;
   /** Where the server logs what clients are not told (stack traces, database causes). */
   log?: (line: string) => void;
+  /** The corpus's postgres:// URL, password included, for the shared queue; absent on SQLite. */
+  queueUrl?: string | null;
 }
 
 /** What the middleware hands the routes: the memo for the corpus state being answered. */
@@ -127,7 +129,8 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
   app.use('*', access(options.token ?? null));
   app.use('*', sameOriginWrites());
   app.use('/api/*', async (c, next) => {
-    if (c.req.method !== 'GET' || !cache.enabled || c.req.path.startsWith('/api/jobs/')) {
+    // Job and queue states change without a page being added: never cached.
+    if (c.req.method !== 'GET' || !cache.enabled || c.req.path.startsWith('/api/jobs/') || c.req.path.startsWith('/api/queue')) {
       await next();
       c.res.headers.set('Cache-Control', 'no-store');
       return;
@@ -268,6 +271,38 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     },
   );
 
+  const queue = sharedQueue(store, options.queueUrl ?? null, log);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/queue',
+      summary: 'The shared ingest queue of a PostgreSQL corpus: depth per stage, throughput, oldest waiting job, dead letters with reasons',
+      responses: { 200: json(S.QueueAnswer, 'the queue, or why there is none'), ...errors },
+    }),
+    async (c) => c.json(await queue.status(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/queue/retry',
+      summary: 'Puts dead-lettered jobs (all, or the IDs given) back in line',
+      request: { body: { content: { 'application/json': { schema: S.RetryBody } } } },
+      responses: {
+        200: json(z.object({ retried: z.number().int() }).openapi('Retried'), 'how many jobs were re-queued'),
+        ...errors,
+        403: json(S.ErrorBody, 'cross-site request'),
+        409: json(S.ErrorBody, 'the corpus has no shared queue'),
+      },
+    }),
+    async (c) => {
+      const { ids } = c.req.valid('json');
+      const retried = await queue.retry(ids ?? null);
+      return retried === null ? c.json(errorBody('no_queue', NO_QUEUE), 409) : c.json({ retried }, 200);
+    },
+  );
+
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'newsprism', version: '1', description: 'The newsprism corpus over HTTP. Errors are { error: { code, message } }.' },
@@ -285,6 +320,39 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     async close() {
       await jobs.close();
       await readers.close();
+      await queue.close();
+    },
+  };
+}
+
+const NO_QUEUE = 'This corpus is an SQLite file: the shared queue needs PostgreSQL (newsprism add --queue --db postgres://…, newsprism worker)';
+
+/**
+ * The queue of a PostgreSQL corpus, loaded on first use (pg-boss is started only to re-queue
+ * jobs, and stopped with the server).
+ */
+function sharedQueue(store: Store, url: string | null, log: (line: string) => void) {
+  let boss: Promise<import('../queue/boss.js').PgBoss> | null = null;
+  return {
+    async status(): Promise<z.infer<typeof S.QueueAnswer>> {
+      if (url === null) return { available: false, reason: NO_QUEUE };
+      const { readQueueStatus } = await import('../queue/status.js');
+      const { target: _target, ...status } = await readQueueStatus(store);
+      return { available: true, ...status };
+    },
+    async retry(ids: string[] | null): Promise<number | null> {
+      if (url === null) return null;
+      const { startBoss } = await import('../queue/boss.js');
+      const { retryDead } = await import('../queue/status.js');
+      boss ??= startBoss(url, (error) => log(`newsprism: queue: ${error.message.split('\n')[0]}`), { supervise: false }).catch((error: unknown) => {
+        boss = null;
+        throw error;
+      });
+      return retryDead(store, await boss, ids);
+    },
+    async close() {
+      const started = await boss?.catch(() => null);
+      await started?.stop({ graceful: false, wait: true, timeout: 5000 }).catch(() => undefined);
     },
   };
 }

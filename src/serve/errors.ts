@@ -17,9 +17,11 @@ export type ErrorCode =
   | 'too_large'
   | 'unsupported_media_type'
   | 'internal'
-  | 'database';
+  | 'database'
+  /** The request needs the shared queue, and the corpus (an SQLite file) has none. */
+  | 'no_queue';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 500 | 503;
 
 export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };

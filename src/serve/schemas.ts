@@ -360,3 +360,30 @@ export const Job = z
   .openapi('Job');
 
 export type JobStatus = z.infer<typeof Job>;
+
+// ---- the shared queue (PostgreSQL corpora) ----
+
+const count = z.number().int();
+
+export const QueueAnswer = z
+  .union([
+    z.object({ available: z.literal(false), reason: z.string() }),
+    z.object({
+      available: z.literal(true),
+      queues: z.array(z.object({ name: z.string(), queued: count, active: count, retry: count, failed: count, completed: count })),
+      inputs: z.object({ pending: count, done: count, failed: count }),
+      pages: z.object({ waiting: count, prepared: count, linked: count, failed: count }),
+      throughput: z.object({ lastMinute: z.number(), last5Minutes: z.number() }).openapi({ description: 'pages linked per second' }),
+      oldestWaitingSeconds: z.number().nullable().openapi({ description: 'age of the oldest job waiting to run (queue latency)' }),
+      deadLetters: z.array(
+        z.object({ id: z.string(), queue: z.string(), source: z.string(), reason: z.string(), attempts: count, failedAt: z.string().nullable() }),
+      ),
+    }),
+  ])
+  .openapi('QueueStatus');
+
+export const RetryBody = z
+  .object({
+    ids: z.array(z.string().regex(/^[0-9a-f-]{36}$/, 'not a job ID')).max(1000).optional().openapi({ description: 'dead-lettered job IDs; all of them when left out' }),
+  })
+  .openapi('RetryRequest');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { withStore } from '../cli/corpus.js';
 import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, type Io, write } from '../cli/io.js';
-import type { Store } from '../store/open.js';
+import { isPostgres, resolveTarget, type Store } from '../store/open.js';
 import { refreshStoryViews } from '../store/queries.js';
 import { type AppOptions, createApp } from './app.js';
 import { isLoopback, MIN_TOKEN_LENGTH } from './security.js';
@@ -101,6 +101,7 @@ export async function serveCommand(flags: ServeFlags, io: Io, stop?: AbortSignal
         maxBodyBytes: flags.maxUpload,
         jobs: { workers: flags.workers },
         readers: flags.readers ?? defaultReaders(),
+        queueUrl: isPostgres(resolveTarget(flags.db)) ? resolveTarget(flags.db) : null,
         log: (line) => io.stderr.write(`${line}\n`),
       });
     } catch (error) {

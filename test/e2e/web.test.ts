@@ -294,4 +294,12 @@ describe.skipIf(!enabled)('web app in Chromium', { timeout: 60_000 }, () => {
     // The 404 answer is logged by Chromium as a failed resource; it is expected here.
     watch.errors = watch.errors.filter((e) => !/404/.test(e));
   });
+
+  it('shows the queue page: on an SQLite corpus it says the shared queue needs PostgreSQL', async () => {
+    const { page } = await open('/queue');
+    await page.getByRole('heading', { name: 'Ingest queue' }).waitFor();
+    await page.getByText(/needs PostgreSQL/).waitFor();
+    expect(await page.getByRole('link', { name: 'Queue' }).getAttribute('aria-current')).toBe('page');
+    await page.screenshot({ path: screenshotPath('queue'), fullPage: true });
+  });
 });

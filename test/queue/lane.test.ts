@@ -4,9 +4,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPreparer } from '../../src/cli/pool.js';
-import { startBoss } from '../../src/queue/boss.js';
 import { runLane } from '../../src/queue/lane.js';
-import { readQueueStatus, retryDead } from '../../src/queue/status.js';
+import { readQueueStatus } from '../../src/queue/status.js';
+import { createApp } from '../../src/serve/app.js';
 import { runWorker } from '../../src/queue/worker.js';
 import { openStore } from '../../src/store/open.js';
 import { postgresAnswers, postgresBackend } from '../store/backends.js';
@@ -74,12 +74,17 @@ describe.skipIf(!pg)('linking lane', () => {
         const later = await store.db.selectFrom('pages').select('source').where('source', 'like', '%page-000039.txt').executeTakeFirst();
         expect(later).toBeDefined();
 
+        // The web app sees the dead letter through the API, and puts it back in line from there.
         poisoned = false;
-        const boss = await startBoss(url, () => undefined, { supervise: false });
+        const served = createApp(store, { queueUrl: url, webRoot: '/nonexistent', log: () => undefined });
         try {
-          expect(await retryDead(store, boss, [status.deadLetters[0]!.id])).toBe(1);
+          const listed = (await (await served.app.request('/api/queue')).json()) as { available: boolean; deadLetters: { id: string; source: string; reason: string }[] };
+          expect(listed.available).toBe(true);
+          expect(listed.deadLetters).toEqual([expect.objectContaining({ id: status.deadLetters[0]!.id, reason: 'analysis crashed on purpose' })]);
+          const retried = await served.app.request('/api/queue/retry', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [status.deadLetters[0]!.id] }) });
+          expect(await retried.json()).toEqual({ retried: 1 });
         } finally {
-          await boss.stop({ graceful: false, wait: true, timeout: 5000 });
+          await served.close();
         }
         await drained(url, 60_000);
         const after = await readQueueStatus(store);

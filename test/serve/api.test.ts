@@ -295,6 +295,17 @@ describe.each(all)('HTTP API on $name', (backend) => {
     expect(body.text as string).not.toContain('Advertisement');
   });
 
+  it('GET /api/queue without a shared queue says why; POST /api/queue/retry is a 409', async () => {
+    const { status, body } = await get('/api/queue');
+    expect(status).toBe(200);
+    expect(body).toEqual({ available: false, reason: expect.stringContaining('PostgreSQL') });
+    const retry = await served.app.request('/api/queue/retry', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(retry.status).toBe(409);
+    expect(await retry.json()).toMatchObject({ error: { code: 'no_queue' } });
+    const bad = await served.app.request('/api/queue/retry', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['../etc'] }) });
+    expect(bad.status).toBe(400);
+  });
+
   it('GET /api/outlets: article, copy and story counts and genre mix', async () => {
     const { body } = await get('/api/outlets');
     const outlets = body.items as { outlet: string; articles: number; copies: number; stories: number; genres: Record<string, number> }[];
@@ -334,7 +345,7 @@ describe.each(all)('HTTP API on $name', (backend) => {
     expect(body.openapi).toBe('3.1.0');
     const paths = body.paths as Record<string, Record<string, { parameters?: { name: string }[] }>>;
     expect(Object.keys(paths).sort()).toEqual(
-      ['/api/articles', '/api/articles/{id}', '/api/entities', '/api/jobs/{id}', '/api/outlets', '/api/pages', '/api/quotes', '/api/search', '/api/stories', '/api/stories/{id}', '/api/timeline'].sort(),
+      ['/api/articles', '/api/articles/{id}', '/api/entities', '/api/jobs/{id}', '/api/outlets', '/api/pages', '/api/queue', '/api/queue/retry', '/api/quotes', '/api/search', '/api/stories', '/api/stories/{id}', '/api/timeline'].sort(),
     );
     expect(paths['/api/search']!.get!.parameters!.map((p) => p.name)).toEqual(['q', 'outlet', 'since', 'until', 'entity', 'story', 'limit', 'offset']);
     const schemas = (body.components as { schemas: Record<string, unknown> }).schemas;

@@ -51,16 +51,24 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return parse<T>(response);
 }
 
+/** A JSON POST to the API (same origin); the answer parsed, errors as ApiError. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the newsprism server');
+  }
+  return parse<T>(response);
+}
+
 export type PageInput = { text: string; name?: string; published?: string } | { html: string; name?: string; published?: string } | { url: string; published?: string };
 
 export async function postPages(input: PageInput | FormData): Promise<Job> {
-  const init: RequestInit =
-    input instanceof FormData
-      ? { method: 'POST', body: input, credentials: 'same-origin' }
-      : { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json' }, credentials: 'same-origin' };
+  if (!(input instanceof FormData)) return (await postJson<{ job: Job }>('/api/pages', input)).job;
   let response: Response;
   try {
-    response = await fetch('/api/pages', init);
+    response = await fetch('/api/pages', { method: 'POST', body: input, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the newsprism server');
   }

@@ -1,9 +1,10 @@
-/** The newsprism web app: a shell (skip link, header, navigation) around four pages. */
+/** The newsprism web app: a shell (skip link, header, navigation) around five pages. */
 import { render } from 'preact';
 import { PageTitle } from './components/common';
 import { AddPage } from './pages/Add';
 import { ArticlePage } from './pages/Article';
 import { StoriesPage } from './pages/Stories';
+import { QueuePage } from './pages/Queue';
 import { StoryPage } from './pages/Story';
 import { installLinkInterception, type Location, matchRoute, useLocation } from './router';
 import './styles.css';
@@ -19,6 +20,8 @@ function Content({ location }: { location: Location }) {
       return <ArticlePage key={route.id} id={route.id} location={location} />;
     case 'add':
       return <AddPage />;
+    case 'queue':
+      return <QueuePage />;
     default:
       return (
         <>
@@ -54,6 +57,9 @@ function App() {
           </a>
           <a href="/add" aria-current={current('add')}>
             Add pages
+          </a>
+          <a href="/queue" aria-current={current('queue')}>
+            Queue
           </a>
         </nav>
       </header>

@@ -58,12 +58,13 @@ export function installLinkInterception(): void {
 }
 
 /** `/stories/12` → { name: 'story', id: 12 }. */
-export type Route = { name: 'stories' } | { name: 'story'; id: number } | { name: 'article'; id: number } | { name: 'add' } | { name: 'not-found' };
+export type Route = { name: 'stories' } | { name: 'story'; id: number } | { name: 'article'; id: number } | { name: 'add' } | { name: 'queue' } | { name: 'not-found' };
 
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/' || clean === '/stories') return { name: 'stories' };
   if (clean === '/add') return { name: 'add' };
+  if (clean === '/queue') return { name: 'queue' };
   const story = /^\/stories\/(\d{1,12})$/.exec(clean);
   if (story) return { name: 'story', id: Number(story[1]) };
   const article = /^\/articles\/(\d{1,12})$/.exec(clean);

@@ -227,3 +227,34 @@ export interface Job {
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+export interface QueueDepth {
+  name: string;
+  queued: number;
+  active: number;
+  retry: number;
+  failed: number;
+  completed: number;
+}
+
+export interface DeadLetter {
+  id: string;
+  queue: string;
+  source: string;
+  reason: string;
+  attempts: number;
+  failedAt: DateText | null;
+}
+
+/** GET /api/queue: the shared ingest queue of a PostgreSQL corpus (`available: false` elsewhere). */
+export type QueueAnswer =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      queues: QueueDepth[];
+      inputs: { pending: number; done: number; failed: number };
+      pages: { waiting: number; prepared: number; linked: number; failed: number };
+      throughput: { lastMinute: number; last5Minutes: number };
+      oldestWaitingSeconds: number | null;
+      deadLetters: DeadLetter[];
+    };
