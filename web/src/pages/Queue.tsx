@@ -34,6 +34,26 @@ function useQueue(): { answer: QueueAnswer | null; error: Error | null; reload: 
   return { answer, error, reload: () => setTick((t) => t + 1) };
 }
 
+/** A table's column headings; `hidden` names a last column for screen readers only. */
+function Head({ columns, hidden }: { columns: string[]; hidden?: string }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col">
+            {column}
+          </th>
+        ))}
+        {hidden ? (
+          <th scope="col">
+            <span class="visually-hidden">{hidden}</span>
+          </th>
+        ) : null}
+      </tr>
+    </thead>
+  );
+}
+
 function DeadLetters({ letters, onRetried }: { letters: DeadLetter[]; onRetried: () => void }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -68,18 +88,7 @@ function DeadLetters({ letters, onRetried }: { letters: DeadLetter[]; onRetried:
           </p>
           <div class="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Failed</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
+              <Head columns={['Source', 'Stage', 'Reason', 'Attempts', 'Failed']} hidden="Action" />
               <tbody>
                 {letters.map((letter) => (
                   <tr key={letter.id}>
@@ -123,16 +132,7 @@ export function QueuePage() {
             </p>
             <div class="table-wrap">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Queued</th>
-                    <th scope="col">Active</th>
-                    <th scope="col">Retrying</th>
-                    <th scope="col">Failed</th>
-                    <th scope="col">Done</th>
-                  </tr>
-                </thead>
+                <Head columns={['Stage', 'Queued', 'Active', 'Retrying', 'Failed', 'Done']} />
                 <tbody>
                   {answer.queues.map((q) => (
                     <tr key={q.name}>
