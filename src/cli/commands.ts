@@ -202,7 +202,7 @@ export function registerCorpusCommands(program: Command, io: Io, setCode: (code:
     .option('--host <address>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--token <token>', 'require this bearer token on every request (default: $NEWSPRISM_TOKEN); at least 16 characters')
     .option('--workers <n>', 'worker threads that clean and analyse added pages (0: in the main thread)', (v) => Math.max(0, Math.floor(Number(v)) || 0), defaultWorkers())
-    .option('--readers <n>', 'threads answering reads on an SQLite corpus (0: in the main thread; default: cores, up to 4)', (v) => Math.max(0, Math.floor(Number(v)) || 0))
+    .option('--readers <n>', 'threads answering reads on an SQLite corpus (0: in the main thread; default: cores + 1, up to 4)', (v) => Math.max(0, Math.floor(Number(v)) || 0))
     .option('--max-upload <bytes>', 'largest request body accepted (413 above it)', integer('--max-upload'), 10 * 1024 * 1024)
     .action(async (flags: { db?: string; port: number; host: string; token?: string; workers: number; readers?: number; maxUpload: number }) => {
       // The server (Hono, ingest) loads only for this command.

@@ -87,6 +87,9 @@ function memoOf(c: Context<ServeEnv>): Memo | undefined {
  */
 const MAX_OUTLETS = 100_000;
 
+/** Answers about one story or one article (see the cache middleware). */
+const SINGLE_ITEM = /^\/api\/(?:stories|articles)\/\d+$/;
+
 /**
  * An answer already written as JSON (in a reader thread, or a stored story page), sent as it is.
  * Typed as the route's answer, which the text is.
@@ -136,23 +139,26 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
       return;
     }
     const generation = await cache.current();
+    // Revalidated by the browser on every use (no-cache), answered 304 while the corpus is unchanged.
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: cache.etag(generation) };
+    if (c.req.header('if-none-match') === headers.ETag) return c.body(null, 304, headers);
     c.set('memo', cache.memo(generation));
     const key = c.req.url.slice(c.req.url.indexOf('/api/'));
-    let answer = cache.get(key, generation);
-    if (!answer) {
+    let body = cache.get(key, generation);
+    if (body === null) {
       await next();
       if (c.res.status !== 200) {
         c.res.headers.set('Cache-Control', 'no-store');
         return;
       }
-      answer = cache.set(key, generation, c.get('answerText') ?? (await c.res.text()));
+      // One story or article is a single indexed read: keeping every one seen would only churn
+      // the memory that the shared lists (stories, search, entities, outlets) are kept in.
+      if (!SINGLE_ITEM.test(c.req.path)) cache.set(key, generation, c.get('answerText') ?? (await c.res.clone().text()));
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+      return;
     }
-    // Revalidated by the browser on every use (no-cache), answered 304 while the corpus is unchanged.
-    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ETag: answer.etag };
-    const fresh = c.req.header('if-none-match') === answer.etag;
-    // Replaced, not merged: the handler's answer has been read.
     c.res = undefined;
-    c.res = fresh ? new Response(null, { status: 304, headers }) : new Response(answer.body, { status: 200, headers });
+    c.res = new Response(body, { status: 200, headers });
   });
   app.onError((error, c) => handleError(error, c, store.target, log));
 

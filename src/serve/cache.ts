@@ -3,15 +3,16 @@
  * add, update or copy inserts a page row, and stories only change when one is added), so the
  * highest page ID names its state: an answer computed at one page ID stays right until another
  * page arrives. Jobs of this server announce their writes at once; writes by other processes
- * (`newsprism add`, `watch`) are noticed within `recheckMs`. Each answer carries an ETag, so a
- * browser revalidating gets 304 without a body.
+ * (`newsprism add`, `watch`) are noticed within `recheckMs`. Each answer carries an ETag naming
+ * that state (and this server's start, since a new version may answer differently), so a browser
+ * revalidating gets 304 without anything being computed or hashed.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Memo } from '../store/browse.js';
 import type { Store } from '../store/open.js';
 
 export interface CacheOptions {
-  /** Answers kept (least recently used dropped first). 0 turns the cache off. */
+  /** Answers kept (least recently used dropped first; `maxChars` bounds their memory). 0 turns the cache off. */
   maxEntries?: number;
   /** Largest total of cached bodies, in characters. */
   maxChars?: number;
@@ -19,13 +20,9 @@ export interface CacheOptions {
   recheckMs?: number;
 }
 
-export interface Cached {
-  body: string;
-  etag: string;
-}
-
 export class AnswerCache {
-  private readonly entries = new Map<string, Cached>();
+  private readonly entries = new Map<string, string>();
+  private readonly boot = randomUUID().slice(0, 8);
   /** Values derived from the corpus (all entities with their counts, outlet names), per state. */
   private readonly derived = new Map<string, Promise<unknown>>();
   private chars = 0;
@@ -42,7 +39,7 @@ export class AnswerCache {
     private readonly store: Store,
     options: CacheOptions = {},
   ) {
-    this.maxEntries = options.maxEntries ?? 5000;
+    this.maxEntries = options.maxEntries ?? 20_000;
     this.maxChars = options.maxChars ?? 64 * 1024 * 1024;
     this.recheckMs = options.recheckMs ?? 1000;
   }
@@ -77,7 +74,12 @@ export class AnswerCache {
     this.checkedAt = performance.now();
   }
 
-  get(key: string, generation: string): Cached | null {
+  /** The ETag of every answer given in this corpus state. */
+  etag(generation: string): string {
+    return `"${this.boot}-${generation.replace(':', '-')}"`;
+  }
+
+  get(key: string, generation: string): string | null {
     if (generation !== this.generation) return null;
     const hit = this.entries.get(key);
     if (!hit) return null;
@@ -87,22 +89,20 @@ export class AnswerCache {
     return hit;
   }
 
-  set(key: string, generation: string, body: string): Cached {
-    const cached = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    if (!this.enabled || generation !== this.generation || body.length > this.maxChars / 8) return cached;
+  set(key: string, generation: string, body: string): void {
+    if (!this.enabled || generation !== this.generation || body.length > this.maxChars / 8) return;
     const old = this.entries.get(key);
-    if (old) {
-      this.chars -= old.body.length;
+    if (old !== undefined) {
+      this.chars -= old.length;
       this.entries.delete(key);
     }
-    this.entries.set(key, cached);
+    this.entries.set(key, body);
     this.chars += body.length;
     for (const [oldest, entry] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.chars <= this.maxChars) break;
       this.entries.delete(oldest);
-      this.chars -= entry.body.length;
+      this.chars -= entry.length;
     }
-    return cached;
   }
 
   /** Remembers derived values for this corpus state; concurrent callers share one computation. */

@@ -23,7 +23,7 @@ export interface ServeFlags {
   host: string;
   token?: string;
   workers: number;
-  /** Reader threads for an SQLite corpus (default: cores, up to 4). */
+  /** Reader threads for an SQLite corpus (default: cores + 1, up to 4). */
   readers?: number;
   maxUpload: number;
 }
