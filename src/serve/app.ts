@@ -144,7 +144,7 @@ export function createApp(store: Store, options: AppOptions = {}): ServedApp {
     if (c.req.header('if-none-match') === headers.ETag) return c.body(null, 304, headers);
     c.set('memo', cache.memo(generation));
     const key = c.req.url.slice(c.req.url.indexOf('/api/'));
-    let body = cache.get(key, generation);
+    const body = cache.get(key, generation);
     if (body === null) {
       await next();
       if (c.res.status !== 200) {
