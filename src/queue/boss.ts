@@ -3,6 +3,7 @@
  * never mix with the corpus. Every queue's retry, backoff and expiry settings are one named
  * table below, each with the reason for its numbers.
  */
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 
 export const QUEUE_SCHEMA = 'newsprism_queue';
@@ -80,9 +81,32 @@ export async function startBoss(target: string, onError: (error: Error) => void,
   });
   // Without a listener an error event (a dropped connection during a restart) would crash the process.
   boss.on('error', onError);
-  await boss.start();
-  await ensureQueues(boss);
+  await oneAtATime(target, async () => {
+    await boss.start();
+    await ensureQueues(boss);
+  });
   return boss;
+}
+
+/** Advisory-lock key ("newsprism boss") for installing the queue's schema and queues. */
+const INSTALL_LOCK = 0x6e70_626f_7373n;
+
+/**
+ * Machines starting at once on a fresh database would install the queue's tables and queue
+ * partitions side by side and deadlock (seen with three watchers): one installs, the others wait
+ * on a session lock of their own connection and then find everything in place.
+ */
+async function oneAtATime(target: string, work: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: target, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [INSTALL_LOCK.toString()]);
+    await work();
+  } finally {
+    // Closing the session releases the lock.
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function ensureQueues(boss: PgBoss): Promise<void> {

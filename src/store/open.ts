@@ -126,7 +126,25 @@ export async function openStore(target: string, options: { migrate?: boolean } =
   }
 }
 
+/** Advisory-lock key ("newsprism migrate") serialising schema upgrades on a shared server. */
+const MIGRATE_LOCK = 0x6e70_6d69_6772n;
+
 async function migrate(db: Kysely<Database>, backend: Backend, target: string): Promise<void> {
+  if (backend === 'sqlite') return migrateOn(db, backend, target);
+  // Several machines starting on a fresh database at once (workers, watchers) would race to create
+  // the migration tables (CREATE TABLE IF NOT EXISTS is not safe against a concurrent creator in
+  // PostgreSQL): one upgrades while the others wait, then find it done.
+  await db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATE_LOCK.toString()}::bigint)`.execute(connection);
+    try {
+      await migrateOn(connection, backend, target);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATE_LOCK.toString()}::bigint)`.execute(connection);
+    }
+  });
+}
+
+async function migrateOn(db: Kysely<Database>, backend: Backend, target: string): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider(backend) });
   const known = new Set(MIGRATIONS.map((m) => m.name));
   const applied = await appliedMigrations(db);

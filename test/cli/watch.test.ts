@@ -9,25 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInterval } from '../../src/cli/watch.js';
 import { BRIDGE, ORCHARD } from '../store/pages.js';
+import { ITEMS, rss } from './feed-fixture.js';
 import { run } from './run.js';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
-function rss(items: { title: string; link: string; date: string; paragraphs: string[] }[]): string {
-  const body = items
-    .map(
-      (item) => `<item><title>${escape(item.title)}</title><link>${item.link}</link><guid>${item.link}</guid>
-<pubDate>${new Date(`${item.date}T09:00:00Z`).toUTCString()}</pubDate>
-<content:encoded><![CDATA[${item.paragraphs.map((p) => `<p>${p}</p>`).join('')}${item.paragraphs.map((p) => `<p>${p.replace(/\b(said|told)\b/g, '$1 on Wednesday')}</p>`).join('')}]]></content:encoded></item>`,
-    )
-    .join('\n');
-  return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Valley Desk</title><link>https://valley.example/</link>${body}</channel></rss>`;
-}
-
-const ITEMS = [
-  { title: BRIDGE.wire.title, link: 'https://valley.example/bridge', date: BRIDGE.wire.date, paragraphs: BRIDGE.wire.paragraphs },
-  { title: ORCHARD.title, link: 'https://valley.example/orchard', date: ORCHARD.date, paragraphs: ORCHARD.paragraphs },
-];
 
 let dir: string;
 let server: Server;
