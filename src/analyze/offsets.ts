@@ -1,5 +1,5 @@
 /** Binary searches over offsets into the article text, shared by the quote modules. */
-import type { TokenizedText } from './text.js';
+import type { TaggedText } from './text.js';
 
 /** Index of the first item starting after `at` (items sorted by `at` or `start`). */
 export function upperBound(list: readonly { at?: number; start?: number }[], at: number): number {
@@ -27,7 +27,7 @@ export function upperBoundNumber(list: readonly number[], at: number): number {
 }
 
 /** The first token starting at or after `offset`. */
-export function tokenAt(t: TokenizedText, offset: number): number {
+export function tokenAt(t: Pick<TaggedText, 'starts'>, offset: number): number {
   let lo = 0;
   let hi = t.starts.length;
   while (lo < hi) {

@@ -17,6 +17,7 @@
  * Linear in the sentence: cues are found in one pass and the nearest cue on each side of every
  * token in two more.
  */
+import { tokenAt } from '../offsets.js';
 import { tag, type TaggedText } from '../text.js';
 import type { Span } from '../types.js';
 
@@ -116,18 +117,6 @@ export function clauseTokens(sentence: string): ClauseTokens {
   return { starts, ends, normal: t.normals, lemma: t.lemma, pos: t.pos };
 }
 
-/** Index of the first token starting at or after `offset`. */
-function firstTokenFrom(t: TaggedText, offset: number): number {
-  let lo = 0;
-  let hi = t.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t.starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The tokens of text[start, end) cut from the whole text's wink pass, as tagging that slice
  * alone gives them; null where the two could differ — a token crossing either edge (a run of
@@ -135,7 +124,7 @@ function firstTokenFrom(t: TaggedText, offset: number): number {
  * wink normalised — and the caller then tags the slice alone.
  */
 export function clauseTokensFrom(t: TaggedText, start: number, end: number): ClauseTokens | null {
-  const first = firstTokenFrom(t, start);
+  const first = tokenAt(t, start);
   if (first > 0 && t.ends[first - 1]! > start) return null;
   let last = first;
   for (; last < t.starts.length && t.starts[last]! < end; last++) {
