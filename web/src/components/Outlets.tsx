@@ -2,10 +2,54 @@
  * Outlets compared: how much each wrote and in which genres, and which of the story's events and
  * quotes each one carried (as tables with real headers, so they read well in a screen reader too).
  */
+import type { ComponentChildren } from 'preact';
 import { formatDate, plural } from '../format';
 import type { OutletCoverage, SpeakerQuotes, TimelineEvent } from '../types';
 
 const GENRES = ['reporting', 'analysis', 'opinion'];
+
+interface MatrixRow {
+  key: string;
+  className?: string;
+  head: ComponentChildren;
+  has: (outlet: string) => boolean;
+}
+
+/** Rows (events or quotes) against outlets, a mark where the outlet has the row; folded away. */
+function CoverageMatrix({ summary, corner, outlets, rows, verb, note }: { summary: string; corner: string; outlets: string[]; rows: MatrixRow[]; verb: string; note?: string }) {
+  return (
+    <details class="matrix">
+      <summary>{summary}</summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{corner}</th>
+              {outlets.map((o) => (
+                <th key={o} scope="col" class="rotate">
+                  {o}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} class={row.className}>
+                <th scope="row">{row.head}</th>
+                {outlets.map((o) => (
+                  <td key={o} class="cell">
+                    <Mark on={row.has(o)} label={`${verb} by ${o}`} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {note ? <p class="muted note">{note}</p> : null}
+    </details>
+  );
+}
 
 function GenreBar({ genres }: { genres: Record<string, number> }) {
   const total = Object.values(genres).reduce((a, b) => a + b, 0);
@@ -87,71 +131,40 @@ export function Outlets({ coverage, events, speakers }: { coverage: OutletCovera
         </table>
       </div>
       {shownEvents.length > 0 ? (
-        <details class="matrix">
-          <summary>Which events each outlet reported{events.length > shownEvents.length ? ` (the ${shownEvents.length} most reported)` : ''}</summary>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  {outlets.map((o) => (
-                    <th key={o} scope="col" class="rotate">
-                      {o}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shownEvents.map((e) => (
-                  <tr key={e.id} class={e.conflicts.length ? 'conflict' : undefined}>
-                    <th scope="row">
-                      <a href={`#event-${e.id}`}>{formatDate(e.date)}</a> <span class="muted">{e.summary.slice(0, 70)}{e.summary.length > 70 ? '…' : ''}</span>
-                    </th>
-                    {outlets.map((o) => (
-                      <td key={o} class="cell">
-                        <Mark on={e.outlets.includes(o)} label={`reported by ${o}`} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <CoverageMatrix
+          summary={`Which events each outlet reported${events.length > shownEvents.length ? ` (the ${shownEvents.length} most reported)` : ''}`}
+          corner="Event"
+          outlets={outlets}
+          rows={shownEvents.map((e) => ({
+            key: e.id,
+            className: e.conflicts.length ? 'conflict' : undefined,
+            head: (
+              <>
+                <a href={`#event-${e.id}`}>{formatDate(e.date)}</a> <span class="muted">{e.summary.slice(0, 70)}{e.summary.length > 70 ? '…' : ''}</span>
+              </>
+            ),
+            has: (o: string) => e.outlets.includes(o),
+          }))}
+          verb="reported"
+        />
       ) : null}
       {shownQuotes.length > 0 ? (
-        <details class="matrix">
-          <summary>Which quotes each outlet carried{quotes.length > shownQuotes.length ? ` (the ${shownQuotes.length} most carried)` : ''}</summary>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Quote</th>
-                  {outlets.map((o) => (
-                    <th key={o} scope="col" class="rotate">
-                      {o}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shownQuotes.map((q, i) => (
-                  <tr key={i}>
-                    <th scope="row">
-                      <strong>{q.speaker}</strong>: <span class="muted">{q.text.slice(0, 80)}{q.text.length > 80 ? '…' : ''}</span>
-                    </th>
-                    {outlets.map((o) => (
-                      <td key={o} class="cell">
-                        <Mark on={q.outlets.has(o)} label={`carried by ${o}`} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p class="muted note">{plural(quotes.length, 'quote')} in all.</p>
-        </details>
+        <CoverageMatrix
+          summary={`Which quotes each outlet carried${quotes.length > shownQuotes.length ? ` (the ${shownQuotes.length} most carried)` : ''}`}
+          corner="Quote"
+          outlets={outlets}
+          rows={shownQuotes.map((q, i) => ({
+            key: String(i),
+            head: (
+              <>
+                <strong>{q.speaker}</strong>: <span class="muted">{q.text.slice(0, 80)}{q.text.length > 80 ? '…' : ''}</span>
+              </>
+            ),
+            has: (o: string) => q.outlets.has(o),
+          }))}
+          verb="carried"
+          note={`${plural(quotes.length, 'quote')} in all.`}
+        />
       ) : null}
     </>
   );
