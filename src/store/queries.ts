@@ -381,6 +381,9 @@ export async function refreshStoryViews(store: Store, options: RefreshOptions = 
       if (revision === null) continue;
       const live = await computeStoryDetail(store, id);
       if (live && (await saveView(store.db, id, revision, viewText(live)))) done++;
+      // SQLite answers synchronously, so without a turn of the event loop here a server
+      // refreshing thousands of pages at start-up would answer no request until it finished.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     after = batch.at(-1)!.id;
     options.progress?.(done);
